@@ -1,0 +1,323 @@
+import { LitElement, html, css, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import uPlot from 'uplot';
+// Plain Vite gives a string here; Vaadin's Vite config turns `*.css?inline` into a Lit CSSResult.
+// unsafeCSS accepts either, so the component works in both.
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+
+export interface TimeSeriesLine {
+  label: string;
+  color: string;
+}
+
+export interface TimeSeriesConfig {
+  title: string;
+  unit: string;
+  series: TimeSeriesLine[];
+  /** Columnar, as uPlot expects: unix seconds first, then one column per series; null is a gap. */
+  data: (number | null)[][];
+}
+
+/** Every chart on a page joins this group, so hovering one shows the same instant on all. */
+const SYNC_KEY = 'headroom';
+
+/** A uPlot time-series chart driven by one `config` property (set from TimeSeriesChart.java). */
+export class HeadroomTimeseries extends LitElement {
+  static properties = {
+    config: { attribute: false },
+    height: { type: Number },
+    empty: { state: true },
+  };
+
+  static styles = [
+    unsafeCSS(uPlotCss),
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      .title {
+        font-weight: 600;
+        font-size: var(--lumo-font-size-m, 1rem);
+        margin-bottom: var(--lumo-space-xs, 0.25rem);
+      }
+      .uplot {
+        font-family: inherit;
+        width: 100%;
+      }
+      .u-legend {
+        font-size: var(--lumo-font-size-s, 0.875rem);
+        color: var(--lumo-secondary-text-color, inherit);
+      }
+      .empty {
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        box-sizing: border-box;
+        border: 1px dashed var(--lumo-contrast-20pct, rgba(127, 127, 127, 0.4));
+        border-radius: var(--lumo-border-radius-m, 4px);
+        color: var(--lumo-secondary-text-color, rgba(127, 127, 127, 1));
+      }
+    `,
+  ];
+
+  declare config: TimeSeriesConfig | undefined;
+  /** Height of the plot area in CSS pixels; the legend sits below it. */
+  declare height: number;
+  declare empty: boolean;
+
+  private plot?: uPlot;
+  private layout?: string;
+  private width = 0;
+  private frame = 0;
+  private readonly resizer = new ResizeObserver((entries) => {
+    const width = Math.floor(entries[entries.length - 1].contentRect.width);
+    // Only width matters: reacting to height would loop, as the legend changes our height.
+    if (width === this.width) return;
+    this.width = width;
+    // Drawing inside the observer callback changes our height in the same frame, which the browser
+    // reports as a "ResizeObserver loop" error; the next frame is soon enough.
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      if (this.width === 0) return; // hidden, e.g. in an inactive tab: keep the chart as it was
+      if (this.plot) this.plot.setSize({ width: this.width, height: this.height });
+      else this.sync();
+    });
+  });
+
+  constructor() {
+    super();
+    this.height = 220;
+    this.empty = false;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.resizer.observe(this);
+    // Re-attached after a move (Vaadin detaches and re-attaches elements): rebuild what disconnect tore down.
+    if (this.hasUpdated) this.sync();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizer.disconnect();
+    cancelAnimationFrame(this.frame);
+    this.width = 0;
+    // Destroying also leaves the cursor sync group, which would otherwise keep this chart alive.
+    this.destroyPlot();
+  }
+
+  protected willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('config')) this.empty = isEmpty(this.config);
+  }
+
+  protected render() {
+    const title = this.config?.title;
+    return html`
+      ${title ? html`<div class="title" part="title">${title}</div>` : nothing}
+      <div class="plot"></div>
+      ${this.empty
+        ? html`<div class="empty" style="height: ${this.height}px">No data in this window</div>`
+        : nothing}
+    `;
+  }
+
+  protected updated(changed: PropertyValues<this>) {
+    if (changed.has('config') || changed.has('height')) this.sync();
+  }
+
+  /** Brings the uPlot instance in line with `config`: update in place when possible, else rebuild. */
+  private sync() {
+    const config = this.config;
+    if (!config || this.empty) {
+      this.destroyPlot();
+      if (config) this.setAttribute('data-empty', 'true');
+      else this.removeAttribute('data-empty');
+      return;
+    }
+    this.removeAttribute('data-empty');
+    if (!this.isConnected || this.width === 0) return; // the ResizeObserver calls back once laid out
+
+    const data = config.data as uPlot.AlignedData;
+    const layout = JSON.stringify([config.unit, config.series]);
+    if (this.plot && layout === this.layout) {
+      if (this.plot.height !== this.height) this.plot.setSize({ width: this.width, height: this.height });
+      this.plot.setData(data);
+      return;
+    }
+    this.destroyPlot();
+    this.layout = layout;
+    const container = this.renderRoot.querySelector('.plot') as HTMLElement;
+    this.plot = new uPlot(this.options(config), data, container);
+    this.plot.over.addEventListener('click', () => this.pointClicked());
+  }
+
+  private destroyPlot() {
+    this.plot?.destroy();
+    this.plot = undefined;
+    this.layout = undefined;
+    this.removeAttribute('data-rendered');
+  }
+
+  private pointClicked() {
+    const plot = this.plot;
+    const idx = plot?.cursor.idx;
+    if (plot == null || idx == null) return;
+    const time = plot.data[0][idx];
+    this.dispatchEvent(new CustomEvent('point-click', { detail: { time }, bubbles: true, composed: true }));
+  }
+
+  private options(config: TimeSeriesConfig): uPlot.Options {
+    // Canvas cannot read CSS variables, so resolve the theme's colours once per build.
+    const style = getComputedStyle(this);
+    const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const text = themed('--lumo-secondary-text-color', 'rgba(128, 128, 128, 1)');
+    const grid = themed('--lumo-contrast-10pct', 'rgba(128, 128, 128, 0.2)');
+    const font = `12px ${style.fontFamily || 'system-ui, sans-serif'}`;
+    const unit = config.unit;
+    const axis: uPlot.Axis = {
+      stroke: text,
+      font,
+      grid: { stroke: grid, width: 1 },
+      ticks: { stroke: grid, width: 1 },
+    };
+
+    return {
+      width: this.width,
+      height: this.height,
+      cursor: {
+        sync: { key: SYNC_KEY, setSeries: false }, // charts hold different series; only the instant is shared
+        y: false, // synced charts have unrelated y scales, so a horizontal hair would point at nothing
+        drag: { x: false, y: false }, // a click drills into traces, and the live refresh would undo a zoom anyway
+      },
+      legend: { live: true },
+      scales: {
+        y: {
+          // Rates, errors and latencies are read against zero; a flat series still gets a visible band.
+          range: (_u, min, max) => uPlot.rangeNum(Math.min(0, min ?? 0), max > 0 ? max : 1, 0.1, true),
+        },
+      },
+      axes: [
+        { ...axis, size: 32, values: (_u, splits, _axisIdx, _space, incr) => formatTimes(splits, incr) },
+        {
+          ...axis,
+          values: (_u, splits, _axisIdx, _space, incr) => formatAxis(splits, incr, unit),
+          size: fitLabels,
+        },
+      ],
+      // Away from the cursor the legend shows each series' latest value, so it is never a row of dashes.
+      series: [
+        { label: 'Time', value: (_u, v, _sidx, idx) => (idx == null ? 'latest' : formatInstant(v)) },
+        ...config.series.map(
+          (line): uPlot.Series => ({
+            label: line.label,
+            stroke: line.color,
+            width: 1.5,
+            value: (u, v, sidx, idx) => {
+              const shown = idx == null ? latest(u.data[sidx]) : v;
+              return shown == null ? '–' : formatValue(shown, unit);
+            },
+          }),
+        ),
+      ],
+      hooks: {
+        draw: [() => this.setAttribute('data-rendered', 'true')],
+      },
+    };
+  }
+}
+
+function isEmpty(config: TimeSeriesConfig | undefined): boolean {
+  if (!config) return false;
+  const [times, ...columns] = config.data ?? [];
+  return !times?.length || !columns.some((column) => column.some((v) => v != null));
+}
+
+function latest(column: ArrayLike<number | null | undefined>): number | null {
+  for (let i = column.length - 1; i >= 0; i--) {
+    const v = column[i];
+    if (v != null) return v;
+  }
+  return null;
+}
+
+const fmtSeconds = uPlot.fmtDate('{HH}:{mm}:{ss}');
+const fmtMinutes = uPlot.fmtDate('{HH}:{mm}');
+const fmtDay = uPlot.fmtDate('{MM}-{DD}');
+const fmtFull = uPlot.fmtDate('{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}');
+
+function formatInstant(seconds: number): string {
+  return fmtFull(new Date(seconds * 1000));
+}
+
+/** 24-hour clock ticks, as operators read timestamps; seconds or dates only when the spacing calls for them. */
+function formatTimes(splits: number[], increment: number): string[] {
+  const format = increment >= 86400 ? fmtDay : increment < 60 ? fmtSeconds : fmtMinutes;
+  return splits.map((s) => format(new Date(s * 1000)));
+}
+
+interface Scale {
+  divisor: number;
+  suffix: string;
+}
+
+/** Picks one scale for a magnitude: ms become s past a second, other units get k/M/G prefixes. */
+function scaleFor(magnitude: number, unit: string): Scale {
+  if (unit === 'ms') {
+    return magnitude >= 1000 ? { divisor: 1000, suffix: ' s' } : { divisor: 1, suffix: ' ms' };
+  }
+  if (unit === '%') return { divisor: 1, suffix: ' %' };
+  const space = unit ? ` ${unit}` : '';
+  for (const [divisor, prefix] of [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ] as const) {
+    if (magnitude >= divisor) return { divisor, suffix: `${prefix}${space}` };
+  }
+  return { divisor: 1, suffix: space };
+}
+
+/** Three significant digits at most, trailing zeros dropped: "250 ms", "1.23k req/s", "0.5 %". */
+export function formatValue(value: number, unit: string): string {
+  const { divisor, suffix } = scaleFor(Math.abs(value), unit);
+  const scaled = value / divisor;
+  const abs = Math.abs(scaled);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return `${Number(scaled.toFixed(digits))}${suffix}`;
+}
+
+/** One scale for the whole axis, with just enough decimals to tell adjacent ticks apart. */
+export function formatAxis(splits: number[], increment: number, unit: string): string[] {
+  const magnitude = Math.max(0, ...splits.map(Math.abs));
+  const { divisor, suffix } = scaleFor(magnitude, unit);
+  const step = increment / divisor;
+  let digits = 0;
+  while (digits < 4 && Math.abs(Math.round(step * 10 ** digits) - step * 10 ** digits) > 1e-6) digits++;
+  // "0 req/s" rather than "0k req/s": zero needs no prefix.
+  const zero = `0${scaleFor(0, unit).suffix}`;
+  return splits.map((v) => (v === 0 ? zero : `${(v / divisor).toFixed(digits)}${suffix}`));
+}
+
+/** Widens the y axis to its longest label, since unit suffixes vary from "0 %" to "1.25k req/s". */
+function fitLabels(u: uPlot, values: string[], axisIdx: number, cycleNum: number): number {
+  const axis = u.axes[axisIdx];
+  if (cycleNum > 1) return (axis as { _size?: number })._size ?? 50;
+  let size = (axis.ticks?.size ?? 10) + (axis.gap ?? 5);
+  const longest = (values ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (longest) {
+    // uPlot keeps the resolved font as [css font, px size] although its typings say string.
+    u.ctx.font = (axis.font as unknown as [string, number])[0];
+    size += u.ctx.measureText(longest).width / devicePixelRatio;
+  }
+  return Math.ceil(size);
+}
+
+if (!customElements.get('headroom-timeseries')) {
+  customElements.define('headroom-timeseries', HeadroomTimeseries);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'headroom-timeseries': HeadroomTimeseries;
+  }
+}

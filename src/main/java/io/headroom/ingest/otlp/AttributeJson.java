@@ -1,0 +1,120 @@
+package io.headroom.ingest.otlp;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+import io.headroom.store.InvalidTelemetryException;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+
+/**
+ * Writes OTLP attributes as a JSON object ({@code {"http.route": "/cart", "retries": 2}}), the
+ * form they are stored in (jsonb). Integers stay exact; non-finite doubles and bytes become
+ * strings. Text with a NUL character is refused, because PostgreSQL cannot store it.
+ */
+final class AttributeJson {
+
+    private static final Comparator<KeyValue> BY_KEY = Comparator.comparing(KeyValue::getKey);
+
+    private AttributeJson() {
+    }
+
+    static String object(List<KeyValue> attributes) {
+        var json = new StringBuilder(32 + attributes.size() * 32);
+        writeObject(json, attributes);
+        return json.toString();
+    }
+
+    /** Keys sorted, so that equal attribute sets give equal text (resources are identified by a hash of it). */
+    static String canonicalObject(List<KeyValue> attributes) {
+        var sorted = new ArrayList<>(attributes);
+        sorted.sort(BY_KEY);
+        return object(sorted);
+    }
+
+    static String value(AnyValue value) {
+        var json = new StringBuilder();
+        writeValue(json, value);
+        return json.toString();
+    }
+
+    static void writeObject(StringBuilder json, List<KeyValue> attributes) {
+        json.append('{');
+        for (int i = 0; i < attributes.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            KeyValue attribute = attributes.get(i);
+            writeString(json, attribute.getKey());
+            json.append(':');
+            writeValue(json, attribute.getValue());
+        }
+        json.append('}');
+    }
+
+    static void writeValue(StringBuilder json, AnyValue value) {
+        switch (value.getValueCase()) {
+            case STRING_VALUE -> writeString(json, value.getStringValue());
+            case BOOL_VALUE -> json.append(value.getBoolValue());
+            case INT_VALUE -> json.append(value.getIntValue());
+            case DOUBLE_VALUE -> writeDouble(json, value.getDoubleValue());
+            case BYTES_VALUE -> writeString(json, Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray()));
+            case ARRAY_VALUE -> {
+                json.append('[');
+                List<AnyValue> values = value.getArrayValue().getValuesList();
+                for (int i = 0; i < values.size(); i++) {
+                    if (i > 0) {
+                        json.append(',');
+                    }
+                    writeValue(json, values.get(i));
+                }
+                json.append(']');
+            }
+            case KVLIST_VALUE -> writeObject(json, value.getKvlistValue().getValuesList());
+            case VALUE_NOT_SET -> json.append("null");
+        }
+    }
+
+    static void writeDouble(StringBuilder json, double value) {
+        if (Double.isFinite(value)) {
+            json.append(value);
+        } else {
+            writeString(json, Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf");
+        }
+    }
+
+    static void writeString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case 0 -> throw new InvalidTelemetryException("text contains a NUL character");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c) && !validSurrogatePair(text, i)) {
+                        json.append('\uFFFD');
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+
+    private static boolean validSurrogatePair(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+}

@@ -1,0 +1,133 @@
+package io.headroom.kpi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.headroom.store.LatencyHistogram;
+import io.headroom.store.ServiceRollupQueries;
+import io.headroom.store.ServiceRollupQueries.KnownService;
+import io.headroom.store.ServiceRollupQueries.MinuteRollup;
+import io.headroom.store.ServiceRollupQueries.WindowRollup;
+import org.springframework.stereotype.Service;
+
+/**
+ * Request KPIs of services, computed from the per-minute rollups only (never from raw spans),
+ * so a 24-hour window costs 1,440 small rows per service. A service's requests are its entry
+ * spans: kind SERVER or CONSUMER, or spans without a parent.
+ */
+@Service
+public class ServiceKpis {
+
+    /** Prometheus refuses more points than this per series; so do we, for the same reason. */
+    public static final int MAX_POINTS = 11_000;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private final ServiceRollupQueries rollups;
+    private final Clock clock;
+
+    ServiceKpis(ServiceRollupQueries rollups, Clock clock) {
+        this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    /**
+     * Every known service over the last {@code window}. The window starts at a minute boundary
+     * (rollups are per minute) and rates divide by the time actually covered, including the
+     * current, partial minute.
+     */
+    public List<ServiceSummary> summaries(Duration window) {
+        Instant now = clock.instant();
+        Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
+        double seconds = Duration.between(from, now).toMillis() / 1000.0;
+        Map<String, WindowRollup> byService = new HashMap<>();
+        for (WindowRollup rollup : rollups.windows(from, now.plus(MINUTE))) {
+            byService.put(rollup.service(), rollup);
+        }
+        return rollups.services().stream()
+                .map(service -> summary(service, byService.get(service.name()), seconds))
+                .toList();
+    }
+
+    public Optional<ServiceSummary> summary(String service, Duration window) {
+        Instant now = clock.instant();
+        Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
+        double seconds = Duration.between(from, now).toMillis() / 1000.0;
+        return rollups.service(service)
+                .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), seconds));
+    }
+
+    public boolean exists(String service) {
+        return rollups.service(service).isPresent();
+    }
+
+    /**
+     * @param step rounded up to whole minutes, at least one
+     * @throws IllegalArgumentException when the range would have more than {@link #MAX_POINTS} steps
+     */
+    public Optional<ServiceSeries> series(String service, Instant from, Instant to, Duration step) {
+        if (rollups.service(service).isEmpty()) {
+            return Optional.empty();
+        }
+        long stepSeconds = Math.max(60, (step.toSeconds() + 59) / 60 * 60);
+        long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
+        long end = to.getEpochSecond();
+        int points = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (end - start + stepSeconds - 1) / stepSeconds));
+        if (points > MAX_POINTS) {
+            throw new IllegalArgumentException("%d points requested (range / step); at most %d are served"
+                    .formatted(points, MAX_POINTS));
+        }
+        long[] timestamps = new long[points];
+        long[] requests = new long[points];
+        long[] errors = new long[points];
+        LatencyHistogram[] latency = new LatencyHistogram[points];
+        for (int i = 0; i < points; i++) {
+            timestamps[i] = start + i * stepSeconds;
+        }
+        for (MinuteRollup minute : rollups.minutes(service, Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + points * stepSeconds))) {
+            int i = (int) ((minute.minute().getEpochSecond() - start) / stepSeconds);
+            requests[i] += minute.requests();
+            errors[i] += minute.errors();
+            if (latency[i] == null) {
+                latency[i] = minute.latency();
+            } else {
+                latency[i].merge(minute.latency());
+            }
+        }
+        double[] throughput = new double[points];
+        Double[] errorRate = new Double[points];
+        Double[] p50 = new Double[points];
+        Double[] p95 = new Double[points];
+        Double[] p99 = new Double[points];
+        for (int i = 0; i < points; i++) {
+            throughput[i] = requests[i] / (double) stepSeconds;
+            if (requests[i] > 0) {
+                errorRate[i] = errors[i] / (double) requests[i];
+                p50[i] = millis(latency[i], 0.50);
+                p95[i] = millis(latency[i], 0.95);
+                p99[i] = millis(latency[i], 0.99);
+            }
+        }
+        return Optional.of(new ServiceSeries(service, Instant.ofEpochSecond(start), to, Duration.ofSeconds(stepSeconds),
+                timestamps, throughput, errorRate, p50, p95, p99));
+    }
+
+    private static ServiceSummary summary(KnownService service, WindowRollup rollup, double seconds) {
+        if (rollup == null || rollup.requests() == 0) {
+            return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, service.lastSeen());
+        }
+        return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), rollup.requests() / seconds,
+                rollup.errors() / (double) rollup.requests(),
+                millis(rollup.latency(), 0.50), millis(rollup.latency(), 0.95), millis(rollup.latency(), 0.99),
+                service.lastSeen());
+    }
+
+    private static Double millis(LatencyHistogram histogram, double quantile) {
+        return histogram == null || histogram.isEmpty() ? null : histogram.quantileNanos(quantile) / 1e6;
+    }
+}

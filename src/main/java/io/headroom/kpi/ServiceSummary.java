@@ -1,0 +1,13 @@
+package io.headroom.kpi;
+
+import java.time.Instant;
+
+/**
+ * One service's request KPIs over a window. Latencies are null when the window has no requests.
+ *
+ * @param throughput requests per second
+ * @param errorRate fraction of requests that failed, 0..1
+ */
+public record ServiceSummary(String service, long requests, long errors, double throughput, double errorRate,
+        Double p50Ms, Double p95Ms, Double p99Ms, Instant lastSeen) {
+}

@@ -1,0 +1,66 @@
+package io.headroom.kpi.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses query parameters the way Prometheus's HTTP API does: durations like 5m or 1h30m, times as RFC 3339 or unix seconds. */
+final class ApiParameters {
+
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    /** A parameter with a value the API cannot use; answered 400 naming the parameter. */
+    static final class BadParameter extends RuntimeException {
+        final String parameter;
+
+        BadParameter(String parameter, String message) {
+            super(message, null, false, false);
+            this.parameter = parameter;
+        }
+    }
+
+    private ApiParameters() {
+    }
+
+    static Duration duration(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadParameter(parameter, parameter + " must not be empty");
+        }
+        if (text.matches("\\d+(\\.\\d+)?")) {
+            return Duration.ofMillis(new BigDecimal(text).multiply(BigDecimal.valueOf(1000)).longValue());
+        }
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches() || text.isEmpty()) {
+            throw new BadParameter(parameter, parameter + " must be a duration like 30s, 5m, 1h, 7d or 1h30m, or seconds; was '" + text + "'");
+        }
+        Duration duration = Duration.ZERO;
+        long[] unitSeconds = {86_400, 3_600, 60, 1};
+        for (int group = 1; group <= 4; group++) {
+            if (m.group(group) != null) {
+                duration = duration.plusSeconds(Long.parseLong(m.group(group)) * unitSeconds[group - 1]);
+            }
+        }
+        if (duration.isZero()) {
+            throw new BadParameter(parameter, parameter + " must be longer than zero");
+        }
+        return duration;
+    }
+
+    static Instant time(String parameter, String text, Instant fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            if (text.matches("-?\\d+(\\.\\d+)?")) {
+                BigDecimal seconds = new BigDecimal(text);
+                return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new BadParameter(parameter, parameter + " must be an RFC 3339 time (2026-11-25T10:00:00Z) or unix seconds; was '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.headroom.kpi.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.headroom.kpi.ServiceKpis;
+import io.headroom.kpi.ServiceSeries;
+import io.headroom.kpi.ServiceSummary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The service KPIs as JSON: the same numbers the Services views show, for scripts and other dashboards. */
+@RestController
+@RequestMapping("/api/v1/services")
+class ServiceKpiController {
+
+    private static final Duration MAX_WINDOW = Duration.ofDays(400);
+
+    private final ServiceKpis kpis;
+    private final Clock clock;
+
+    ServiceKpiController(ServiceKpis kpis, Clock clock) {
+        this.kpis = kpis;
+        this.clock = clock;
+    }
+
+    record ServicesResponse(String window, List<ServiceSummary> services) {
+    }
+
+    record SeriesResponse(String service, Instant from, Instant to, long stepSeconds, long[] timestamps,
+            double[] throughput, Double[] errorRate, Double[] p50Ms, Double[] p95Ms, Double[] p99Ms) {
+        static SeriesResponse of(ServiceSeries series) {
+            return new SeriesResponse(series.service(), series.from(), series.to(), series.step().toSeconds(),
+                    series.timestamps(), series.throughput(), series.errorRate(), series.p50Ms(), series.p95Ms(), series.p99Ms());
+        }
+    }
+
+    @GetMapping
+    ServicesResponse services(@RequestParam(defaultValue = "5m") String window) {
+        return new ServicesResponse(window, kpis.summaries(window(window)));
+    }
+
+    @GetMapping("/{service}")
+    ResponseEntity<?> service(@PathVariable String service, @RequestParam(defaultValue = "5m") String window) {
+        Duration duration = window(window);
+        return kpis.summary(service, duration).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound(service));
+    }
+
+    @GetMapping("/{service}/series")
+    ResponseEntity<?> series(@PathVariable String service, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
+        Instant now = clock.instant();
+        Instant end = ApiParameters.time("to", to, now);
+        Instant start = ApiParameters.time("from", from, end.minus(Duration.ofHours(1)));
+        if (!start.isBefore(end)) {
+            throw new ApiParameters.BadParameter("from", "from must be before to");
+        }
+        Duration stepDuration = step == null
+                ? Duration.ofSeconds(Math.max(60, Duration.between(start, end).toSeconds() / 300))
+                : ApiParameters.duration("step", step);
+        try {
+            return kpis.series(service, start, end, stepDuration).<ResponseEntity<?>>map(s -> ResponseEntity.ok(SeriesResponse.of(s)))
+                    .orElseGet(() -> notFound(service));
+        } catch (IllegalArgumentException e) {
+            throw new ApiParameters.BadParameter("step", e.getMessage() + "; use a larger step or a shorter range");
+        }
+    }
+
+    private static Duration window(String text) {
+        Duration window = ApiParameters.duration("window", text);
+        if (window.compareTo(MAX_WINDOW) > 0) {
+            throw new ApiParameters.BadParameter("window", "window must be at most " + MAX_WINDOW.toDays() + "d");
+        }
+        return window;
+    }
+
+    private static ResponseEntity<Map<String, String>> notFound(String service) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("error", "not_found", "message", "no service named '" + service + "' has sent telemetry"));
+    }
+
+    @ExceptionHandler(ApiParameters.BadParameter.class)
+    ResponseEntity<Map<String, String>> badParameter(ApiParameters.BadParameter e) {
+        return ResponseEntity.badRequest()
+                .body(Map.of("error", "bad_parameter", "parameter", e.parameter, "message", e.getMessage()));
+    }
+}

@@ -1,0 +1,138 @@
+package io.headroom.kpi.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.headroom.kpi.ServiceKpis;
+import io.headroom.kpi.ServiceSeries;
+import io.headroom.kpi.ServiceSummary;
+import io.headroom.ui.Formats;
+import io.headroom.ui.LiveRefresh;
+import io.headroom.ui.MainLayout;
+import io.headroom.ui.TimeSeriesChart;
+
+/** One service: its headline KPIs and their charts on one time axis, kept live by push. */
+@Route(value = "services", layout = MainLayout.class)
+public class ServiceView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private record Snapshot(Optional<ServiceSummary> summary, Optional<ServiceSeries> series) {
+    }
+
+    private final ServiceKpis kpis;
+    private final Clock clock;
+    private final H2 title = new H2();
+    private final HorizontalLayout headline = new HorizontalLayout();
+    private final TimeSeriesChart throughput = new TimeSeriesChart("Throughput", "req/s");
+    private final TimeSeriesChart errors = new TimeSeriesChart("Error rate", "%");
+    private final TimeSeriesChart latency = new TimeSeriesChart("Latency", "ms");
+    private volatile String service = "";
+    private volatile WindowChoice chosen = WindowChoice.ONE_HOUR;
+
+    public ServiceView(ServiceKpis kpis, LiveRefresh live, Clock clock) {
+        this.kpis = kpis;
+        this.clock = clock;
+        setWidthFull();
+
+        var window = new WindowSelect(chosen, choice -> {
+            chosen = choice;
+            show(load());
+        });
+        var back = new RouterLink("← All services", ServicesView.class);
+        var top = new HorizontalLayout(title, window);
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        headline.addClassName("headroom-headline");
+        headline.setSpacing(true);
+
+        for (TimeSeriesChart chart : List.of(throughput, errors, latency)) {
+            chart.setWidthFull();
+        }
+        add(back, top, headline, throughput, errors, latency);
+        live.whileAttached(this, REFRESH, this::load, this::show);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String service) {
+        this.service = service;
+        title.setText(service);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return service + " · Headroom";
+    }
+
+    private Snapshot load() {
+        Instant now = clock.instant();
+        return new Snapshot(kpis.summary(service, chosen.window),
+                kpis.series(service, now.minus(chosen.window), now, chosen.chartStep));
+    }
+
+    private void show(Snapshot snapshot) {
+        headline.removeAll();
+        if (snapshot.summary().isEmpty()) {
+            headline.add(new Span("No telemetry from a service named \"" + service + "\" yet."));
+            return;
+        }
+        ServiceSummary summary = snapshot.summary().get();
+        headline.add(
+                figure("Throughput", Formats.rate(summary.throughput())),
+                figure("Error rate", summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())),
+                figure("p50", Formats.millis(summary.p50Ms())),
+                figure("p95", Formats.millis(summary.p95Ms())),
+                figure("p99", Formats.millis(summary.p99Ms())),
+                figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
+        snapshot.series().ifPresent(series -> {
+            throughput.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", boxed(series.throughput()))));
+            errors.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
+            latency.setData(series.timestamps(), List.of(
+                    new TimeSeriesChart.Line("p50", "#46a758", series.p50Ms()),
+                    new TimeSeriesChart.Line("p95", "#f5a623", series.p95Ms()),
+                    new TimeSeriesChart.Line("p99", "#e5484d", series.p99Ms())));
+        });
+    }
+
+    private static Div figure(String label, String value) {
+        var caption = new Span(label);
+        caption.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        var number = new Span(value);
+        number.addClassNames(LumoUtility.FontSize.XLARGE, LumoUtility.FontWeight.SEMIBOLD);
+        var figure = new Div(caption, new Div(number));
+        figure.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Padding.Vertical.SMALL,
+                LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
+        figure.getElement().setAttribute("data-figure", label);
+        return figure;
+    }
+
+    private static Double[] boxed(double[] values) {
+        Double[] boxed = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    private static Double[] percent(Double[] fractions) {
+        Double[] percent = new Double[fractions.length];
+        for (int i = 0; i < fractions.length; i++) {
+            percent[i] = fractions[i] == null ? null : fractions[i] * 100;
+        }
+        return percent;
+    }
+}

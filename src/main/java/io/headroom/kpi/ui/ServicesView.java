@@ -1,0 +1,112 @@
+package io.headroom.kpi.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouterLink;
+import io.headroom.kpi.ServiceKpis;
+import io.headroom.kpi.ServiceSummary;
+import io.headroom.ui.Formats;
+import io.headroom.ui.LiveRefresh;
+import io.headroom.ui.MainLayout;
+
+/** Every service with its request KPIs over the chosen window, kept live by push. */
+@Route(value = "services", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
+@PageTitle("Services · Headroom")
+@Menu(title = "Services", order = 0)
+public class ServicesView extends VerticalLayout {
+
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Grid<ServiceSummary> grid = new Grid<>();
+    private final TextField filter = new TextField();
+    private final Span updated = new Span();
+    private final Paragraph empty = new Paragraph();
+    private final Clock clock;
+    private volatile WindowChoice chosen = WindowChoice.FIVE_MINUTES;
+    private List<ServiceSummary> latest = List.of();
+
+    public ServicesView(ServiceKpis kpis, LiveRefresh live, Clock clock) {
+        this.clock = clock;
+        setSizeFull();
+
+        var window = new WindowSelect(chosen, choice -> {
+            chosen = choice;
+            show(kpis.summaries(chosen.window));
+        });
+        filter.setLabel("Filter");
+        filter.setPlaceholder("service name");
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(event -> show(latest));
+        updated.addClassName("headroom-updated");
+        var toolbar = new HorizontalLayout(window, filter, updated);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        configureGrid();
+        empty.setText("No service has sent telemetry yet. Point an OpenTelemetry SDK at this host's port 4318 "
+                + "(OTEL_EXPORTER_OTLP_ENDPOINT=http://<host>:4318); services appear here within seconds.");
+        empty.setVisible(false);
+
+        add(new H2("Services"), toolbar, empty, grid);
+        live.whileAttached(this, REFRESH, () -> kpis.summaries(chosen.window), this::show);
+    }
+
+    private void configureGrid() {
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.setSizeFull();
+        grid.addComponentColumn(summary -> new RouterLink(summary.service(), ServiceView.class, summary.service()))
+                .setHeader("Service").setComparator(ServiceSummary::service).setFlexGrow(2).setKey("service");
+        grid.addColumn(summary -> Formats.rate(summary.throughput())).setHeader("Throughput")
+                .setComparator(Comparator.comparingDouble(ServiceSummary::throughput)).setTextAlign(ColumnTextAlign.END).setKey("throughput");
+        grid.addColumn(summary -> summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())).setHeader("Error rate")
+                .setComparator(Comparator.comparingDouble(ServiceSummary::errorRate)).setTextAlign(ColumnTextAlign.END).setKey("errorRate");
+        grid.addColumn(summary -> Formats.millis(summary.p50Ms())).setHeader("p50")
+                .setComparator(latency(ServiceSummary::p50Ms)).setTextAlign(ColumnTextAlign.END).setKey("p50");
+        grid.addColumn(summary -> Formats.millis(summary.p95Ms())).setHeader("p95")
+                .setComparator(latency(ServiceSummary::p95Ms)).setTextAlign(ColumnTextAlign.END).setKey("p95");
+        grid.addColumn(summary -> Formats.millis(summary.p99Ms())).setHeader("p99")
+                .setComparator(latency(ServiceSummary::p99Ms)).setTextAlign(ColumnTextAlign.END).setKey("p99");
+        grid.addColumn(summary -> Formats.ago(summary.lastSeen(), clock.instant())).setHeader("Last seen")
+                .setComparator(ServiceSummary::lastSeen).setTextAlign(ColumnTextAlign.END).setKey("lastSeen");
+        grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
+    }
+
+    private static Comparator<ServiceSummary> latency(java.util.function.Function<ServiceSummary, Double> value) {
+        return Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+
+    private void show(List<ServiceSummary> summaries) {
+        latest = summaries;
+        String needle = filter.getValue() == null ? "" : filter.getValue().trim().toLowerCase(Locale.ROOT);
+        List<ServiceSummary> shown = needle.isEmpty() ? summaries
+                : summaries.stream().filter(s -> s.service().toLowerCase(Locale.ROOT).contains(needle)).toList();
+        grid.setItems(shown);
+        empty.setVisible(summaries.isEmpty());
+        Instant now = clock.instant();
+        updated.setText("Updated " + CLOCK.format(now) + " UTC · live every " + REFRESH.toSeconds() + " s");
+    }
+}

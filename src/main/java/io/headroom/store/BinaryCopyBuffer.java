@@ -1,0 +1,151 @@
+package io.headroom.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Tuples in PostgreSQL's binary COPY format. Request threads encode their rows here in
+ * parallel, so the single writer only streams bytes; binary avoids PostgreSQL parsing text
+ * numbers and timestamps.
+ */
+final class BinaryCopyBuffer {
+
+    static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final byte JSONB_VERSION = 1;
+
+    private byte[] bytes;
+    private int size;
+    private int rowStart = -1;
+
+    BinaryCopyBuffer(int initialCapacity) {
+        bytes = new byte[Math.max(64, initialCapacity)];
+    }
+
+    void beginRow(int fieldCount) {
+        rowStart = size;
+        int16(fieldCount);
+    }
+
+    /** Forgets the row being written, after one of its fields turned out invalid. */
+    void abandonRow() {
+        if (rowStart >= 0) {
+            size = rowStart;
+            rowStart = -1;
+        }
+    }
+
+    void endRow() {
+        rowStart = -1;
+    }
+
+    void nullField() {
+        int32(-1);
+    }
+
+    void text(String value) {
+        if (value == null) {
+            nullField();
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        rejectNul(utf8);
+        int32(utf8.length);
+        raw(utf8);
+    }
+
+    void jsonb(String json) {
+        if (json == null) {
+            nullField();
+            return;
+        }
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        rejectNul(utf8);
+        int32(utf8.length + 1);
+        ensure(1);
+        bytes[size++] = JSONB_VERSION;
+        raw(utf8);
+    }
+
+    void bytea(byte[] value) {
+        if (value == null) {
+            nullField();
+            return;
+        }
+        int32(value.length);
+        raw(value);
+    }
+
+    void int2(int value) {
+        int32(2);
+        int16(value);
+    }
+
+    void int4(int value) {
+        int32(4);
+        int32(value);
+    }
+
+    void int8(long value) {
+        int32(8);
+        int64(value);
+    }
+
+    void float8(double value) {
+        int32(8);
+        int64(Double.doubleToRawLongBits(value));
+    }
+
+    void timestamptz(long epochNanos) {
+        int32(8);
+        int64(Math.floorDiv(epochNanos, 1000L) - PG_EPOCH_MICROS);
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    private static void rejectNul(byte[] utf8) {
+        for (byte b : utf8) {
+            if (b == 0) {
+                throw new InvalidTelemetryException("text contains a NUL byte, which PostgreSQL cannot store");
+            }
+        }
+    }
+
+    private void raw(byte[] value) {
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
+    }
+
+    private void int16(int value) {
+        ensure(2);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
+    }
+
+    private void int32(int value) {
+        ensure(4);
+        bytes[size++] = (byte) (value >>> 24);
+        bytes[size++] = (byte) (value >>> 16);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
+    }
+
+    private void int64(long value) {
+        int32((int) (value >>> 32));
+        int32((int) value);
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}

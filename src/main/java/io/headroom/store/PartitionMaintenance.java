@@ -1,0 +1,105 @@
+package io.headroom.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * Keeps one partition per UTC day for each raw telemetry table: creates the coming days ahead,
+ * drops days older than the raw retention (dropping a partition is instant, unlike DELETE),
+ * and trims old rollups. Also tells ingest which timestamps have a partition to land in.
+ */
+@Component
+public class PartitionMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
+    static final List<String> PARTITIONED_TABLES = List.of("spans", "log_records", "metric_samples");
+    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final long MAINTENANCE_LOCK = 0x4845_4144_0001L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final RetentionProperties retention;
+
+    PartitionMaintenance(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, RetentionProperties retention) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @PostConstruct
+    void prepare() {
+        maintain();
+    }
+
+    /** True when a record with this timestamp can be stored now: its day is kept and has a partition. */
+    public boolean accepts(long epochNanos) {
+        long now = clock.millis() * 1_000_000L;
+        long oldest = now - retention.raw().toNanos();
+        long newest = now + 86_400_000_000_000L;
+        return epochNanos >= oldest && epochNanos < newest;
+    }
+
+    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
+    public void maintain() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(MAINTENANCE_LOCK).query().singleRow();
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            LocalDate oldestKept = LocalDate.ofInstant(now.minus(retention.raw()), ZoneOffset.UTC);
+            for (String table : PARTITIONED_TABLES) {
+                for (LocalDate day = oldestKept; !day.isAfter(today.plusDays(retention.partitionsAhead())); day = day.plusDays(1)) {
+                    create(table, day);
+                }
+                dropBefore(table, oldestKept);
+            }
+            int trimmed = jdbc.sql("DELETE FROM operation_rollup_1m WHERE minute < ?")
+                    .param(java.sql.Timestamp.from(now.minus(retention.rollups()))).update()
+                    + jdbc.sql("DELETE FROM service_rollup_1m WHERE minute < ?")
+                    .param(java.sql.Timestamp.from(now.minus(retention.rollups()))).update();
+            if (trimmed > 0) {
+                log.info("Trimmed {} rollup rows older than {}", trimmed, retention.rollups());
+            }
+        });
+    }
+
+    private void create(String table, LocalDate day) {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS %s PARTITION OF %s FOR VALUES FROM ('%s 00:00:00+00') TO ('%s 00:00:00+00')"
+                .formatted(partitionName(table, day), table, day, day.plusDays(1))).update();
+    }
+
+    private void dropBefore(String table, LocalDate oldestKept) {
+        List<String> partitions = jdbc.sql("""
+                SELECT c.relname FROM pg_inherits i
+                JOIN pg_class c ON c.oid = i.inhrelid
+                JOIN pg_class p ON p.oid = i.inhparent
+                WHERE p.relname = ? AND p.relnamespace = current_schema()::regnamespace""")
+                .param(table).query(String.class).list();
+        for (String partition : partitions) {
+            String suffix = partition.substring(partition.lastIndexOf('_') + 2);
+            LocalDate day = LocalDate.parse(suffix, SUFFIX);
+            if (day.isBefore(oldestKept)) {
+                jdbc.sql("DROP TABLE " + partition).update();
+                log.info("Dropped partition {} (raw retention {})", partition, retention.raw());
+            }
+        }
+    }
+
+    static String partitionName(String table, LocalDate day) {
+        return table + "_p" + SUFFIX.format(day);
+    }
+}

@@ -1,0 +1,180 @@
+package io.headroom.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.headroom.store.RollupKeys.OperationKey;
+import io.headroom.store.RollupKeys.ServiceKey;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds journaled rollup deltas into the rollup tables. Each pass takes the waiting journal
+ * entries (SKIP LOCKED, so appliers in several Headroom instances take disjoint sets), merges
+ * them in memory, adds them into the rollup rows under row locks, and deletes the entries, all
+ * in one transaction. Many ingest transactions thus cost one read-modify-write of each
+ * rollup row, which is what lets ingestion keep up with tens of thousands of spans per second.
+ */
+@Component
+public class RollupApplier implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupApplier.class);
+    private static final int ENTRIES_PER_PASS = 1_000;
+    private static final long COALESCE_MILLIS = 500;
+
+    private final DataSource dataSource;
+    private final RollupMerger<OperationKey> operationRollups = RollupMerger.forOperations();
+    private final RollupMerger<ServiceKey> serviceRollups = RollupMerger.forServices();
+    private final Semaphore work = new Semaphore(0);
+    private final Timer passTime;
+    private volatile long pending;
+    private volatile boolean running;
+    private Thread thread;
+
+    RollupApplier(DataSource dataSource, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.passTime = Timer.builder("headroom.store.rollup.apply").description("Time per rollup applier pass")
+                .register(registry);
+        Gauge.builder("headroom.store.rollup.journal.entries", this, applier -> applier.pending)
+                .description("Journal entries waiting at the end of the last pass").register(registry);
+    }
+
+    /** Tells the applier that a transaction with rollup deltas committed. */
+    void nudge() {
+        if (work.availablePermits() == 0) {
+            work.release();
+        }
+    }
+
+    /** Applies every waiting entry; returns how many it applied. */
+    int applyPending() throws SQLException {
+        int total = 0;
+        int applied;
+        do {
+            applied = applyOnePass();
+            total += applied;
+        } while (applied == ENTRIES_PER_PASS);
+        return total;
+    }
+
+    private int applyOnePass() throws SQLException {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                var delta = new RollupDelta();
+                var ids = new ArrayList<Long>();
+                try (PreparedStatement select = connection.prepareStatement("""
+                        SELECT entry_id, delta FROM rollup_journal ORDER BY entry_id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                    select.setInt(1, ENTRIES_PER_PASS);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                            delta.addEncoded(rows.getBytes(2));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    connection.rollback();
+                    pending = 0;
+                    return 0;
+                }
+                var operations = new TreeMap<OperationKey, RollupCell>(OperationKey.ORDER);
+                operations.putAll(delta.operations);
+                var services = new TreeMap<ServiceKey, RollupCell>(ServiceKey.ORDER);
+                services.putAll(delta.services);
+                operationRollups.merge(connection, operations);
+                serviceRollups.merge(connection, services);
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rollup_journal WHERE entry_id = ANY(?)")) {
+                    Array array = connection.createArrayOf("int8", ids.toArray());
+                    delete.setArray(1, array);
+                    delete.executeUpdate();
+                }
+                connection.commit();
+                pending = Math.max(0, pending - ids.size());
+                return ids.size();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } finally {
+            passTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                work.tryAcquire(1, TimeUnit.SECONDS);
+                work.drainPermits();
+                applyPending();
+                // Let more deltas gather, so each rollup row is rewritten a few times a second at most.
+                Thread.sleep(COALESCE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Rollup pass failed, retrying: {}", e.toString());
+                sleepQuietly(1_000);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "rollup-applier");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+                applyPending();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException e) {
+                log.warn("Final rollup pass failed; the journal keeps the entries for the next start: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the ingest pipeline (a lower phase stops later), so its last batches are applied. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
+    }
+
+}

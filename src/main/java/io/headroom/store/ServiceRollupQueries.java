@@ -1,0 +1,99 @@
+package io.headroom.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the per-service minute rollups and the service registry; the KPI module computes from these. */
+@Component
+public class ServiceRollupQueries {
+
+    /** A service Headroom has received telemetry from. */
+    public record KnownService(String name, Instant firstSeen, Instant lastSeen) {
+    }
+
+    /** The entry spans of one service in one minute. */
+    public record MinuteRollup(Instant minute, long requests, long errors, long durationSumNanos, LatencyHistogram latency) {
+    }
+
+    /** The entry spans of one service over a whole window. */
+    public record WindowRollup(String service, long requests, long errors, long durationSumNanos, LatencyHistogram latency) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ServiceRollupQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<KnownService> services() {
+        return jdbc.sql("SELECT service_name, first_seen, last_seen FROM services ORDER BY service_name")
+                .query((row, i) -> new KnownService(row.getString(1), row.getTimestamp(2).toInstant(),
+                        row.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    public Optional<KnownService> service(String name) {
+        return jdbc.sql("SELECT service_name, first_seen, last_seen FROM services WHERE service_name = ?")
+                .param(name)
+                .query((row, i) -> new KnownService(row.getString(1), row.getTimestamp(2).toInstant(),
+                        row.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    /** Minutes in [from, to) that have requests, in time order. */
+    public List<MinuteRollup> minutes(String service, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT minute, request_count, error_count, duration_sum_ns, latency_histogram
+                FROM service_rollup_1m
+                WHERE service_name = ? AND minute >= ? AND minute < ?
+                ORDER BY minute""")
+                .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
+                .query((row, i) -> new MinuteRollup(row.getTimestamp(1).toInstant(), row.getLong(2), row.getLong(3),
+                        row.getLong(4), LatencyHistogram.decode(row.getBytes(5))))
+                .list();
+    }
+
+    /** One service's rollups in [from, to) merged into one. */
+    public WindowRollup window(String service, Instant from, Instant to) {
+        var cell = new RollupCell();
+        jdbc.sql("""
+                SELECT request_count, error_count, duration_sum_ns, latency_histogram
+                FROM service_rollup_1m
+                WHERE service_name = ? AND minute >= ? AND minute < ?""")
+                .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
+                .query(row -> {
+                    cell.count += row.getLong(1);
+                    cell.errors += row.getLong(2);
+                    cell.durationSumNanos += row.getLong(3);
+                    cell.histogram.mergeEncoded(row.getBytes(4));
+                });
+        return new WindowRollup(service, cell.count, cell.errors, cell.durationSumNanos, cell.histogram);
+    }
+
+    /** Every service's rollups in [from, to) merged into one; services without requests are absent. */
+    public List<WindowRollup> windows(Instant from, Instant to) {
+        var merged = new TreeMap<String, RollupCell>();
+        jdbc.sql("""
+                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram
+                FROM service_rollup_1m
+                WHERE minute >= ? AND minute < ?""")
+                .param(Timestamp.from(from)).param(Timestamp.from(to))
+                .query(row -> {
+                    RollupCell cell = merged.computeIfAbsent(row.getString(1), name -> new RollupCell());
+                    cell.count += row.getLong(2);
+                    cell.errors += row.getLong(3);
+                    cell.durationSumNanos += row.getLong(4);
+                    cell.histogram.mergeEncoded(row.getBytes(5));
+                });
+        return merged.entrySet().stream()
+                .map(entry -> new WindowRollup(entry.getKey(), entry.getValue().count, entry.getValue().errors,
+                        entry.getValue().durationSumNanos, entry.getValue().histogram))
+                .toList();
+    }
+}

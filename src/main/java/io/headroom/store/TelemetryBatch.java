@@ -1,0 +1,169 @@
+package io.headroom.store;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.headroom.store.RollupKeys.OperationKey;
+
+/**
+ * The records of one ingest request, already encoded for COPY and already rolled up per minute,
+ * so that the writer's transaction does only I/O. Built by {@link Builder} on the request thread.
+ */
+public final class TelemetryBatch {
+
+    private static final int SPAN_FIELDS = 17;
+    private static final int LOG_FIELDS = 13;
+    private static final int SAMPLE_FIELDS = 5;
+
+    final BinaryCopyBuffer spans;
+    final BinaryCopyBuffer logs;
+    final BinaryCopyBuffer samples;
+    final int spanCount;
+    final int logCount;
+    final int sampleCount;
+    /** This batch's rollup cells in the journal's binary form, encoded on the request thread. */
+    final byte[] rollupDelta;
+    final Set<String> services;
+
+    private TelemetryBatch(Builder builder) {
+        spans = builder.spans;
+        logs = builder.logs;
+        samples = builder.samples;
+        spanCount = builder.spanCount;
+        logCount = builder.logCount;
+        sampleCount = builder.sampleCount;
+        rollupDelta = builder.rollups.encode();
+        services = builder.services;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int recordCount() {
+        return spanCount + logCount + sampleCount;
+    }
+
+    public int spanCount() {
+        return spanCount;
+    }
+
+    public int logCount() {
+        return logCount;
+    }
+
+    public int sampleCount() {
+        return sampleCount;
+    }
+
+    public static final class Builder {
+
+        private final BinaryCopyBuffer spans = new BinaryCopyBuffer(4096);
+        private final BinaryCopyBuffer logs = new BinaryCopyBuffer(256);
+        private final BinaryCopyBuffer samples = new BinaryCopyBuffer(256);
+        private int spanCount;
+        private int logCount;
+        private int sampleCount;
+        private final RollupDelta.Recorder rollups = new RollupDelta.Recorder();
+        private final Set<String> services = new HashSet<>();
+
+        private Builder() {
+        }
+
+        /** @throws InvalidTelemetryException if the span cannot be stored; nothing of it is kept */
+        public Builder addSpan(SpanRow span) {
+            Origin origin = span.origin();
+            try {
+                spans.beginRow(SPAN_FIELDS);
+                spans.text(origin.serviceName());
+                spans.timestamptz(span.startEpochNanos());
+                spans.int8(span.durationNanos());
+                spans.bytea(span.traceId());
+                spans.bytea(span.spanId());
+                spans.bytea(span.parentSpanId());
+                spans.text(span.name());
+                spans.int2(span.kind());
+                spans.int2(span.status().code());
+                spans.text(span.status().message());
+                spans.text(span.traceState());
+                spans.text(origin.scopeName());
+                spans.text(origin.scopeVersion());
+                spans.bytea(origin.resourceId().bytes());
+                spans.jsonb(span.attributesJson());
+                spans.jsonb(span.eventsJson());
+                spans.jsonb(span.linksJson());
+                spans.endRow();
+            } catch (InvalidTelemetryException e) {
+                spans.abandonRow();
+                throw e;
+            }
+            spanCount++;
+            rollUp(span);
+            return this;
+        }
+
+        /** @throws InvalidTelemetryException if the record cannot be stored; nothing of it is kept */
+        public Builder addLog(LogRow log) {
+            Origin origin = log.origin();
+            try {
+                logs.beginRow(LOG_FIELDS);
+                logs.text(origin.serviceName());
+                logs.timestamptz(log.timeEpochNanos());
+                if (log.observedEpochNanos() > 0) {
+                    logs.timestamptz(log.observedEpochNanos());
+                } else {
+                    logs.nullField();
+                }
+                logs.int2(log.severityNumber());
+                logs.text(log.severityText());
+                logs.text(log.body());
+                logs.bytea(log.traceId());
+                logs.bytea(log.spanId());
+                logs.int4(log.flags());
+                logs.text(log.eventName());
+                logs.text(origin.scopeName());
+                logs.bytea(origin.resourceId().bytes());
+                logs.jsonb(log.attributesJson());
+                logs.endRow();
+            } catch (InvalidTelemetryException e) {
+                logs.abandonRow();
+                throw e;
+            }
+            logCount++;
+            services.add(origin.serviceName());
+            return this;
+        }
+
+        /** @throws InvalidTelemetryException if the sample cannot be stored; nothing of it is kept */
+        public Builder addSample(MetricSampleRow sample) {
+            try {
+                samples.beginRow(SAMPLE_FIELDS);
+                samples.text(sample.serviceName());
+                samples.int8(sample.seriesId());
+                samples.timestamptz(sample.timeEpochNanos());
+                samples.float8(sample.value());
+                samples.jsonb(sample.histogramJson());
+                samples.endRow();
+            } catch (InvalidTelemetryException e) {
+                samples.abandonRow();
+                throw e;
+            }
+            sampleCount++;
+            services.add(sample.serviceName());
+            return this;
+        }
+
+        public TelemetryBatch build() {
+            return new TelemetryBatch(this);
+        }
+
+        private void rollUp(SpanRow span) {
+            String service = span.origin().serviceName();
+            long minute = Math.floorDiv(span.startEpochNanos(), 60_000_000_000L) * 60;
+            rollups.record(new OperationKey(service, minute, span.name(), span.kind()), span.durationNanos(),
+                    span.status().isError(), span.isEntry());
+            services.add(service);
+        }
+
+    }
+}

@@ -1,0 +1,150 @@
+package io.headroom.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.stereotype.Component;
+
+
+/**
+ * Stores many requests' batches in one transaction: raw rows by COPY, and their rollup delta in
+ * the journal that {@link RollupApplier} adds into the rollup tables. When {@link #write}
+ * returns, every record in the batches is committed.
+ */
+@Component
+class TelemetryWriter implements TelemetryStore {
+
+    private static final String COPY_SPANS = """
+            COPY spans (service_name, start_time, duration_ns, trace_id, span_id, parent_span_id, name, kind,
+                         status_code, status_message, trace_state, scope_name, scope_version, resource_id,
+                         attributes, events, links) FROM STDIN (FORMAT binary)""";
+    private static final String COPY_LOGS = """
+            COPY log_records (service_name, time, observed_time, severity_number, severity_text, body, trace_id,
+                              span_id, flags, event_name, scope_name, resource_id, attributes)
+            FROM STDIN (FORMAT binary)""";
+    private static final String COPY_SAMPLES = """
+            COPY metric_samples (service_name, series_id, time, value, histogram) FROM STDIN (FORMAT binary)""";
+    private static final String TOUCH_SERVICES = """
+            INSERT INTO services (service_name, first_seen, last_seen)
+            SELECT s, ?, ? FROM unnest(?::text[]) AS s ORDER BY s
+            ON CONFLICT (service_name) DO UPDATE SET last_seen = greatest(services.last_seen, excluded.last_seen)""";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final RollupApplier rollups;
+
+    private final Timer copyTime;
+    private final Timer rollupTime;
+    private final Timer commitTime;
+
+    TelemetryWriter(DataSource dataSource, Clock clock, MeterRegistry registry, RollupApplier rollups) {
+        this.dataSource = dataSource;
+        this.rollups = rollups;
+        this.clock = clock;
+        this.copyTime = phaseTimer(registry, "copy");
+        this.rollupTime = phaseTimer(registry, "journal");
+        this.commitTime = phaseTimer(registry, "commit");
+    }
+
+    private static Timer phaseTimer(MeterRegistry registry, String phase) {
+        return Timer.builder("headroom.store.write.phase").tag("phase", phase)
+                .description("Time spent per phase of a batch transaction").register(registry);
+    }
+
+    @Override
+    public void write(List<TelemetryBatch> batches) throws SQLException {
+        var delta = new java.io.ByteArrayOutputStream();
+        var serviceNames = new TreeSet<String>();
+        for (TelemetryBatch batch : batches) {
+            if (batch.rollupDelta != null) {
+                delta.writeBytes(batch.rollupDelta);
+            }
+            serviceNames.addAll(batch.services);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                long start = System.nanoTime();
+                copy(pg, COPY_SPANS, batches, batch -> batch.spans, batch -> batch.spanCount);
+                copy(pg, COPY_LOGS, batches, batch -> batch.logs, batch -> batch.logCount);
+                copy(pg, COPY_SAMPLES, batches, batch -> batch.samples, batch -> batch.sampleCount);
+                long copied = System.nanoTime();
+                journal(connection, delta.toByteArray());
+                touchServices(connection, serviceNames);
+                long rolledUp = System.nanoTime();
+                connection.commit();
+                copyTime.record(copied - start, TimeUnit.NANOSECONDS);
+                rollupTime.record(rolledUp - copied, TimeUnit.NANOSECONDS);
+                commitTime.record(System.nanoTime() - rolledUp, TimeUnit.NANOSECONDS);
+                if (delta.size() > 0) {
+                    rollups.nudge();
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** @param deltas the batches' encoded rollup deltas, one after another */
+    private static void journal(Connection connection, byte[] deltas) throws SQLException {
+        if (deltas.length == 0) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup_journal (delta) VALUES (?)")) {
+            insert.setBytes(1, deltas);
+            insert.executeUpdate();
+        }
+    }
+
+    private void copy(PGConnection pg, String sql, List<TelemetryBatch> batches,
+            java.util.function.Function<TelemetryBatch, BinaryCopyBuffer> buffer,
+            java.util.function.ToIntFunction<TelemetryBatch> count) throws SQLException {
+        if (batches.stream().mapToInt(count).sum() == 0) {
+            return;
+        }
+        CopyIn copy = pg.getCopyAPI().copyIn(sql);
+        try {
+            copy.writeToCopy(BinaryCopyBuffer.HEADER, 0, BinaryCopyBuffer.HEADER.length);
+            for (TelemetryBatch batch : batches) {
+                BinaryCopyBuffer rows = buffer.apply(batch);
+                copy.writeToCopy(rows.array(), 0, rows.size());
+            }
+            copy.writeToCopy(BinaryCopyBuffer.TRAILER, 0, BinaryCopyBuffer.TRAILER.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private void touchServices(Connection connection, TreeSet<String> names) throws SQLException {
+        if (names.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement statement = connection.prepareStatement(TOUCH_SERVICES)) {
+            statement.setTimestamp(1, now);
+            statement.setTimestamp(2, now);
+            Array array = connection.createArrayOf("text", names.toArray());
+            statement.setArray(3, array);
+            statement.executeUpdate();
+        }
+    }
+
+}

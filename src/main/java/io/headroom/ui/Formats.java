@@ -1,0 +1,57 @@
+package io.headroom.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** How numbers read in every view: fixed units, enough digits to compare, none to spare. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    public static String rate(double perSecond) {
+        if (perSecond == 0) {
+            return "0 req/s";
+        }
+        if (perSecond >= 1000) {
+            return String.format(Locale.ROOT, "%.1fk req/s", perSecond / 1000);
+        }
+        return String.format(Locale.ROOT, perSecond >= 10 ? "%.0f req/s" : perSecond >= 1 ? "%.1f req/s" : "%.2f req/s", perSecond);
+    }
+
+    public static String percent(double fraction) {
+        double percent = fraction * 100;
+        if (percent == 0) {
+            return "0 %";
+        }
+        return String.format(Locale.ROOT, percent >= 10 ? "%.0f %%" : percent >= 0.1 ? "%.1f %%" : "%.2f %%", percent);
+    }
+
+    public static String millis(Double ms) {
+        if (ms == null) {
+            return "–";
+        }
+        if (ms >= 1000) {
+            return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+        }
+        return String.format(Locale.ROOT, ms >= 100 ? "%.0f ms" : ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
+    }
+
+    public static String ago(Instant then, Instant now) {
+        Duration age = Duration.between(then, now);
+        if (age.isNegative() || age.toSeconds() < 1) {
+            return "just now";
+        }
+        if (age.toMinutes() < 1) {
+            return age.toSeconds() + " s ago";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " h ago";
+        }
+        return age.toDays() + " d ago";
+    }
+}

@@ -1,0 +1,99 @@
+package io.headroom.ui;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+
+/** A time-series chart drawn in the browser by uPlot (frontend/headroom-timeseries.ts). */
+@Tag("headroom-timeseries")
+@NpmPackage(value = "uplot", version = "1.6.32")
+@JsModule("./headroom-timeseries.ts")
+public class TimeSeriesChart extends Component implements HasSize {
+
+    /** One series; a null value is a gap in the line, not a zero. */
+    public record Line(String label, String color, Double[] values) {
+    }
+
+    private final String title;
+    private final String unit;
+
+    public TimeSeriesChart(String title, String unit) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.unit = Objects.requireNonNull(unit, "unit");
+        // Until the first data arrives the chart says so, rather than leaving a blank hole in the page.
+        setData(new long[0], List.of());
+    }
+
+    public void setData(long[] epochSeconds, List<Line> lines) {
+        JsonArray times = Json.createArray();
+        for (int i = 0; i < epochSeconds.length; i++) {
+            times.set(i, epochSeconds[i]);
+        }
+        JsonArray series = Json.createArray();
+        JsonArray data = Json.createArray();
+        data.set(0, times);
+        for (Line line : lines) {
+            // uPlot reads the data column by column against the time column; a short column would shift silently.
+            if (line.values().length != epochSeconds.length) {
+                throw new IllegalArgumentException("Line '" + line.label() + "' has " + line.values().length
+                        + " values for " + epochSeconds.length + " timestamps");
+            }
+            JsonObject meta = Json.createObject();
+            meta.put("label", line.label());
+            meta.put("color", line.color());
+            series.set(series.length(), meta);
+            data.set(data.length(), column(line.values()));
+        }
+        JsonObject config = Json.createObject();
+        config.put("title", title);
+        config.put("unit", unit);
+        config.put("series", series);
+        config.put("data", data);
+        getElement().setPropertyJson("config", config);
+    }
+
+    private static JsonArray column(Double[] values) {
+        JsonArray column = Json.createArray();
+        for (int i = 0; i < values.length; i++) {
+            Double value = values[i];
+            // NaN and infinities are not JSON; they mean "no sensible value here", which is a gap.
+            boolean gap = value == null || value.isNaN() || value.isInfinite();
+            column.set(i, gap ? Json.createNull() : Json.create(value));
+        }
+        return column;
+    }
+
+    /** Fires when the user clicks the plot, with the instant under the cursor (to drill into traces). */
+    public Registration addPointClickListener(ComponentEventListener<PointClickEvent> listener) {
+        return addListener(PointClickEvent.class, listener);
+    }
+
+    @DomEvent("point-click")
+    public static class PointClickEvent extends ComponentEvent<TimeSeriesChart> {
+
+        private final Instant time;
+
+        public PointClickEvent(TimeSeriesChart source, boolean fromClient, @EventData("event.detail.time") double time) {
+            super(source, fromClient);
+            this.time = Instant.ofEpochMilli(Math.round(time * 1000));
+        }
+
+        public Instant time() {
+            return time;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.headroom;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A whole Headroom on random ports (main and OTLP) with its own embedded PostgreSQL in a fresh
+ * data directory under target/. Test classes with the same annotation share one instance.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = HeadroomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "headroom.otlp.port=0",
+                "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
+        })
+public @interface HeadroomIntegrationTest {
+}

@@ -1,0 +1,102 @@
+package io.headroom.kpi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.HeadroomIntegrationTest;
+import io.headroom.OtlpClient;
+import io.headroom.TestObjects;
+import io.headroom.ingest.otlp.OtlpPort;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@HeadroomIntegrationTest
+class ServiceKpiApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OtlpPort otlpPort;
+
+    @Test
+    void seriesBucketsRequestsPerStepWithGapsWhereThereWereNone() throws Exception {
+        String service = TestObjects.uniqueService("series");
+        long thisMinute = TestObjects.nowNanos() / 60_000_000_000L * 60_000_000_000L;
+        long twoMinutesAgo = thisMinute - 120_000_000_000L;
+        var spans = new java.util.ArrayList<Span.Builder>();
+        for (int i = 1; i <= 60; i++) {
+            spans.add(TestObjects.serverSpan("GET /a", twoMinutesAgo + i, i * 1_000_000L));
+        }
+        spans.add(TestObjects.failed(TestObjects.serverSpan("GET /a", thisMinute, 5_000_000L)));
+        var response = OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        long from = twoMinutesAgo / 1_000_000_000L;
+        String path = "/api/v1/services/" + service + "/series?from=" + from + "&to=" + (from + 180) + "&step=60s";
+        JsonNode series = await().atMost(Duration.ofSeconds(10)).until(() -> get(path),
+                node -> node.get("throughput").get(2).asDouble() > 0);
+        assertThat(series.get("stepSeconds").asLong()).isEqualTo(60);
+        assertThat(series.get("timestamps")).extracting(JsonNode::asLong).containsExactly(from, from + 60, from + 120);
+        assertThat(series.get("throughput")).extracting(JsonNode::asDouble).containsExactly(1.0, 0.0, 1 / 60.0);
+        assertThat(series.get("errorRate").get(0).asDouble()).isZero();
+        assertThat(series.get("errorRate").get(1).isNull()).as("no requests is a gap, not 0 %").isTrue();
+        assertThat(series.get("errorRate").get(2).asDouble()).isEqualTo(1.0);
+        assertThat(series.get("p99Ms").get(0).asDouble()).isCloseTo(60.0, within(0.6));
+        assertThat(series.get("p50Ms").get(0).asDouble()).isCloseTo(30.0, within(0.3));
+        assertThat(series.get("p99Ms").get(1).isNull()).isTrue();
+    }
+
+    @Test
+    void unknownServiceIs404WithJson() throws Exception {
+        var response = OtlpClient.get(url("/api/v1/services/no-such-service/series"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void badParametersAre400NamingTheParameter() throws Exception {
+        assertBadParameter("/api/v1/services?window=five", "window");
+        assertBadParameter("/api/v1/services?window=1000d", "window");
+        assertBadParameter("/api/v1/services/x/series?from=yesterday", "from");
+        assertBadParameter("/api/v1/services/x/series?from=100&to=50", "from");
+        assertBadParameter("/api/v1/services/x/series?step=0s", "step");
+    }
+
+    @Test
+    void tooManyPointsIs400() throws Exception {
+        String service = TestObjects.uniqueService("points");
+        OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, TestObjects.serverSpan("GET /", TestObjects.nowNanos(), 1)).toByteArray());
+        assertBadParameter("/api/v1/services/" + service + "/series?from=0&to=2000000000&step=60", "step");
+    }
+
+    private void assertBadParameter(String path, String parameter) throws Exception {
+        var response = OtlpClient.get(url(path));
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("parameter").asText()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(parameter);
+        assertThat(body.get("message").asText()).isNotBlank();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        var response = OtlpClient.get(url(path));
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

@@ -1,0 +1,114 @@
+package io.headroom.kpi.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.headroom.BrowserSupport;
+import io.headroom.HeadroomIntegrationTest;
+import io.headroom.TestObjects;
+import io.headroom.ingest.otlp.OtlpPort;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An operator's first minutes: spans arrive from an SDK, the Services view shows them live, the service page charts them. */
+@HeadroomIntegrationTest
+class ServicesViewE2E {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OtlpPort otlpPort;
+
+    @BeforeAll
+    static void launch() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void servicesAppearLiveAndTheirPageDrawsCharts() {
+        String service = TestObjects.uniqueService("storefront");
+        sendTraffic(service, 600, 30);
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+
+        page.navigate("http://127.0.0.1:" + port + "/");
+        page.getByLabel("Filter").fill(service);
+        Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(service));
+        assertThat(row).hasCount(1);
+        Locator throughput = page.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[0-9.]+k? req/s$")));
+        assertThat(throughput).hasCount(1);
+        assertThat(throughput.textContent()).isNotEqualTo("0 req/s");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("services-filtered.png")));
+
+        // A service that starts sending while the page is open appears without a reload (Vaadin push).
+        String latecomer = service + "-late";
+        page.getByLabel("Filter").fill(service);
+        sendTraffic(latecomer, 50, 2);
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(latecomer)))
+                .hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        page.getByLabel("Filter").fill("");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("services.png")));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(service).setExact(true)).click();
+        page.waitForURL("**/services/" + service);
+        Locator charts = page.locator("headroom-timeseries[data-rendered='true']");
+        assertThat(charts).hasCount(3, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        assertThat(page.locator("[data-figure='p99']")).containsText("ms");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("service.png")).setFullPage(true));
+    }
+
+    /** {@code count} server spans spread over the last {@code minutes} minutes, slower and more failing towards now. */
+    private void sendTraffic(String service, int count, int minutes) {
+        var exporter = OtlpHttpSpanExporter.builder().setEndpoint("http://127.0.0.1:" + otlpPort.port() + "/v1/traces").build();
+        var provider = SdkTracerProvider.builder()
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service))))
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build()).build();
+        var tracer = provider.get("io.headroom.e2e");
+        long now = TestObjects.nowNanos();
+        long spread = minutes * 60_000_000_000L;
+        for (int i = 0; i < count; i++) {
+            long start = now - spread + spread * i / count;
+            double progress = i / (double) count;
+            long duration = (long) ((5 + 40 * progress * progress + (i % 17 == 0 ? 120 : 0)) * 1_000_000);
+            Span span = tracer.spanBuilder("GET /products").setSpanKind(SpanKind.SERVER)
+                    .setStartTimestamp(start, TimeUnit.NANOSECONDS).startSpan();
+            if (i % 23 == 0) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end(start + duration, TimeUnit.NANOSECONDS);
+        }
+        assertThat(provider.forceFlush().join(20, TimeUnit.SECONDS).isSuccess()).isTrue();
+        provider.close();
+    }
+}
