@@ -104,8 +104,11 @@ public class ServiceKpis {
         Double[] p50 = new Double[points];
         Double[] p95 = new Double[points];
         Double[] p99 = new Double[points];
+        double nowSeconds = clock.millis() / 1000.0;
         for (int i = 0; i < points; i++) {
-            throughput[i] = requests[i] / (double) stepSeconds;
+            // The step still in progress is a rate over its elapsed part, not a dip towards zero.
+            double covered = Math.min(stepSeconds, nowSeconds - timestamps[i]);
+            throughput[i] = covered > 0 ? requests[i] / covered : 0;
             if (requests[i] > 0) {
                 errorRate[i] = errors[i] / (double) requests[i];
                 p50[i] = millis(latency[i], 0.50);

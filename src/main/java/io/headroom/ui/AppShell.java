@@ -8,7 +8,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /** Live views update over a WebSocket (Vaadin push), not by reloading. */
 @Push
-@Theme(themeClass = Lumo.class, variant = Lumo.DARK)
+@Theme(value = "headroom", variant = Lumo.DARK)
 @PWA(name = "Headroom", shortName = "Headroom")
 public class AppShell implements AppShellConfigurator {
 }

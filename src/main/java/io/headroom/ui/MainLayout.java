@@ -18,7 +18,7 @@ public class MainLayout extends AppLayout {
 
     public MainLayout() {
         var title = new H1("Headroom");
-        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE, LumoUtility.FontWeight.SEMIBOLD);
         var header = new HorizontalLayout(new DrawerToggle(), title);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);

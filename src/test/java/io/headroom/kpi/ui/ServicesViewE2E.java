@@ -85,7 +85,9 @@ class ServicesViewE2E {
         Locator charts = page.locator("headroom-timeseries[data-rendered='true']");
         assertThat(charts).hasCount(3, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         assertThat(page.locator("[data-figure='p99']")).containsText("ms");
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("service.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("service.png")));
+        charts.nth(2).scrollIntoViewIfNeeded();
+        charts.nth(2).screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("service-latency.png")));
     }
 
     /** {@code count} server spans spread over the last {@code minutes} minutes, slower and more failing towards now. */
