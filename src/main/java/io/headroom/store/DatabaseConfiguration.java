@@ -41,7 +41,7 @@ class DatabaseConfiguration {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "60")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min");
             if (embedded.port() > 0) {
                 builder.setPort(embedded.port());

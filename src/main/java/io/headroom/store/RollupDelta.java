@@ -26,13 +26,19 @@ final class RollupDelta {
 
     final Map<OperationKey, RollupCell> operations = new HashMap<>();
     final Map<ServiceKey, RollupCell> services = new HashMap<>();
+    /** Both cells a key feeds, so that each recorded key costs one lookup while decoding. */
+    private final Map<OperationKey, RollupCell[]> cellsByKey = new HashMap<>();
 
     /** Records the spans of one request; runs on the request thread. */
     static final class Recorder {
         private final Map<OperationKey, Integer> keyIds = new HashMap<>();
         private final List<OperationKey> keys = new ArrayList<>();
-        private final ByteArrayOutputStream spans = new ByteArrayOutputStream(256);
+        private final ByteArrayOutputStream spans;
         private int spanCount;
+
+        Recorder(int expectedSpans) {
+            spans = new ByteArrayOutputStream(16 + expectedSpans * 8);
+        }
 
         void record(OperationKey key, long durationNanos, boolean error, boolean entry) {
             Integer id = keyIds.get(key);
@@ -83,9 +89,15 @@ final class RollupDelta {
             RollupCell[] serviceCells = new RollupCell[keyCount];
             for (int i = 0; i < keyCount; i++) {
                 var key = new OperationKey(in.readString(), in.readVarint(), in.readString(), (int) in.readVarint());
-                operationCells[i] = operations.computeIfAbsent(key, k -> new RollupCell());
-                serviceCells[i] = services.computeIfAbsent(new ServiceKey(key.service(), key.minuteEpochSecond()),
-                        k -> new RollupCell());
+                RollupCell[] pair = cellsByKey.get(key);
+                if (pair == null) {
+                    pair = new RollupCell[] {
+                            operations.computeIfAbsent(key, k -> new RollupCell()),
+                            services.computeIfAbsent(new ServiceKey(key.service(), key.minuteEpochSecond()), k -> new RollupCell())};
+                    cellsByKey.put(key, pair);
+                }
+                operationCells[i] = pair[0];
+                serviceCells[i] = pair[1];
             }
             long spanCount = in.readVarint();
             for (long s = 0; s < spanCount; s++) {

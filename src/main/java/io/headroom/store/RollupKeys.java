@@ -11,11 +11,62 @@ final class RollupKeys {
     private RollupKeys() {
     }
 
-    record OperationKey(String service, long minuteEpochSecond, String operation, int kind) {
+    /**
+     * A class rather than a record: it is looked up once per ingested span, and a hash computed
+     * once (instead of by the record's generic hashCode on every lookup) showed in profiles.
+     */
+    static final class OperationKey {
         static final Comparator<OperationKey> ORDER = Comparator.comparing(OperationKey::service)
                 .thenComparingLong(OperationKey::minuteEpochSecond)
                 .thenComparing(OperationKey::operation)
                 .thenComparingInt(OperationKey::kind);
+
+        private final String service;
+        private final long minuteEpochSecond;
+        private final String operation;
+        private final int kind;
+        private final int hash;
+
+        OperationKey(String service, long minuteEpochSecond, String operation, int kind) {
+            this.service = service;
+            this.minuteEpochSecond = minuteEpochSecond;
+            this.operation = operation;
+            this.kind = kind;
+            this.hash = ((service.hashCode() * 31 + Long.hashCode(minuteEpochSecond)) * 31 + operation.hashCode()) * 31 + kind;
+        }
+
+        String service() {
+            return service;
+        }
+
+        long minuteEpochSecond() {
+            return minuteEpochSecond;
+        }
+
+        String operation() {
+            return operation;
+        }
+
+        int kind() {
+            return kind;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof OperationKey key && hash == key.hash
+                    && minuteEpochSecond == key.minuteEpochSecond && kind == key.kind
+                    && service.equals(key.service) && operation.equals(key.operation);
+        }
+
+        @Override
+        public String toString() {
+            return service + "/" + operation + "/" + kind + "@" + minuteEpochSecond;
+        }
     }
 
     record ServiceKey(String service, long minuteEpochSecond) {

@@ -37,7 +37,12 @@ public final class TelemetryBatch {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(0);
+    }
+
+    /** @param expectedSpans sizes the buffers, so a large request does not grow them step by step */
+    public static Builder builder(int expectedSpans) {
+        return new Builder(expectedSpans);
     }
 
     public int recordCount() {
@@ -58,16 +63,18 @@ public final class TelemetryBatch {
 
     public static final class Builder {
 
-        private final BinaryCopyBuffer spans = new BinaryCopyBuffer(4096);
+        private final BinaryCopyBuffer spans;
         private final BinaryCopyBuffer logs = new BinaryCopyBuffer(256);
         private final BinaryCopyBuffer samples = new BinaryCopyBuffer(256);
         private int spanCount;
         private int logCount;
         private int sampleCount;
-        private final RollupDelta.Recorder rollups = new RollupDelta.Recorder();
+        private final RollupDelta.Recorder rollups;
         private final Set<String> services = new HashSet<>();
 
-        private Builder() {
+        private Builder(int expectedSpans) {
+            spans = new BinaryCopyBuffer(4096 + expectedSpans * 320);
+            rollups = new RollupDelta.Recorder(expectedSpans);
         }
 
         /** @throws InvalidTelemetryException if the span cannot be stored; nothing of it is kept */

@@ -27,7 +27,13 @@ final class TraceMapper {
     }
 
     TelemetryBatch map(ExportTraceServiceRequest request, Rejections rejections) {
-        TelemetryBatch.Builder batch = TelemetryBatch.builder();
+        int expected = 0;
+        for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+            for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+                expected += scopeSpans.getSpansCount();
+            }
+        }
+        TelemetryBatch.Builder batch = TelemetryBatch.builder(expected);
         for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
             ResourceId resourceId;
             try {
