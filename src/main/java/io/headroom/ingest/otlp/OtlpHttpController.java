@@ -148,7 +148,7 @@ class OtlpHttpController {
         try {
             batch = mapping.map(message, rejections);
         } catch (RuntimeException e) {
-            log.warn("Could not register the resources or series of an OTLP {} request", signal.tag(), e);
+            log.warn("Could not register the resources or series of an OTLP {} request: {}", signal.tag(), e.toString());
             metrics.requestRejected(signal, "store_unavailable");
             return done(unavailable(json, "the store could not register resources or series; retry later"));
         }

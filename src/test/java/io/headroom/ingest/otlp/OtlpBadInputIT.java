@@ -32,6 +32,9 @@ class OtlpBadInputIT {
     @Autowired
     JdbcClient jdbc;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void unsupportedContentTypeIs415() {
         String service = TestObjects.uniqueService("ct");
@@ -159,6 +162,40 @@ class OtlpBadInputIT {
                 SELECT encode(trace_id, 'hex') || '/' || encode(span_id, 'hex') || '/' || (attributes->>'http.status_code')
                 FROM spans WHERE service_name = ?""").param(service).query(String.class).single())
                 .isEqualTo("5b8efff798038103d269b633813fc60c/eee19b7ec3c1b174/200");
+    }
+
+    @Test
+    void summariesAreStoredAsQuantileSeriesAndEveryRejectionIsCounted() throws Exception {
+        String service = TestObjects.uniqueService("summary");
+        long now = TestObjects.nowNanos();
+        var summary = io.opentelemetry.proto.metrics.v1.Metric.newBuilder().setName("rpc.latency")
+                .setSummary(io.opentelemetry.proto.metrics.v1.Summary.newBuilder()
+                        .addDataPoints(io.opentelemetry.proto.metrics.v1.SummaryDataPoint.newBuilder()
+                                .setTimeUnixNano(now).setCount(10).setSum(2.5)
+                                .addQuantileValues(io.opentelemetry.proto.metrics.v1.SummaryDataPoint.ValueAtQuantile.newBuilder()
+                                        .setQuantile(0.99).setValue(0.9)))
+                        .addDataPoints(io.opentelemetry.proto.metrics.v1.SummaryDataPoint.newBuilder().setCount(1)));
+        var request = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest.newBuilder()
+                .addResourceMetrics(io.opentelemetry.proto.metrics.v1.ResourceMetrics.newBuilder()
+                        .setResource(TestObjects.resource(service))
+                        .addScopeMetrics(io.opentelemetry.proto.metrics.v1.ScopeMetrics.newBuilder().addMetrics(summary)))
+                .build();
+        var response = OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/metrics", PROTOBUF, null, request.toByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var partial = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse.parseFrom(response.body())
+                .getPartialSuccess();
+        assertThat(partial.getRejectedDataPoints()).as("the point without a time").isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT m.metric_name || m.labels::text || '=' || s.value FROM metric_samples s JOIN metric_series m USING (series_id)
+                WHERE m.service_name = ? ORDER BY 1""").param(service).query(String.class).list())
+                .containsExactly("rpc.latency_count{}=10", "rpc.latency_sum{}=2.5", "rpc.latency{\"quantile\": \"0.99\"}=0.9");
+
+        var metrics = new String(OtlpClient.get("http://127.0.0.1:" + port + "/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        assertThat(metrics).contains("headroom_ingest_records_rejected_total{reason=\"missing_time\",signal=\"metrics\"}")
+                .contains("headroom_ingest_records_accepted_total{signal=\"metrics\"}")
+                .contains("headroom_ingest_commit_latency_seconds_count")
+                .contains("headroom_ingest_queue_records");
     }
 
     @Test
