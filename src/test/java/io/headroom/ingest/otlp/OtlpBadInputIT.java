@@ -199,6 +199,14 @@ class OtlpBadInputIT {
     }
 
     @Test
+    void otlpIsAlsoServedUnderTheMainPort() {
+        String service = TestObjects.uniqueService("main-port");
+        var response = OtlpClient.post("http://127.0.0.1:" + port + "/v1/traces", PROTOBUF, null, validRequest(service));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(spans(service)).isEqualTo(1);
+    }
+
+    @Test
     void otherPathsAreNotServedOnTheOtlpPort() {
         var response = OtlpClient.get("http://127.0.0.1:" + otlpPort.port() + "/api/v1/services");
         assertThat(response.statusCode()).isEqualTo(404);
