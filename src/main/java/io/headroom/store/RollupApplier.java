@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import io.headroom.store.RollupKeys.OperationKey;
 import io.headroom.store.RollupKeys.ServiceKey;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,6 +42,7 @@ public class RollupApplier implements SmartLifecycle {
     private final RollupMerger<ServiceKey> serviceRollups = RollupMerger.forServices();
     private final Semaphore work = new Semaphore(0);
     private final Timer passTime;
+    private final Counter invalidEntries;
     private volatile long pending;
     private volatile boolean running;
     private Thread thread;
@@ -49,6 +51,8 @@ public class RollupApplier implements SmartLifecycle {
         this.dataSource = dataSource;
         this.passTime = Timer.builder("headroom.store.rollup.apply").description("Time per rollup applier pass")
                 .register(registry);
+        this.invalidEntries = Counter.builder("headroom.store.rollup.journal.invalid")
+                .description("Journal entries this version cannot read, left in the journal").register(registry);
         Gauge.builder("headroom.store.rollup.journal.entries", this, applier -> applier.pending)
                 .description("Journal entries waiting at the end of the last pass").register(registry);
     }
@@ -83,8 +87,18 @@ public class RollupApplier implements SmartLifecycle {
                     select.setInt(1, ENTRIES_PER_PASS);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            ids.add(rows.getLong(1));
-                            delta.addEncoded(rows.getBytes(2));
+                            long id = rows.getLong(1);
+                            byte[] entry = rows.getBytes(2);
+                            try {
+                                RollupDelta.validate(entry);
+                            } catch (IllegalArgumentException e) {
+                                // Left in the journal, not lost: a newer Headroom may understand it.
+                                log.error("Rollup journal entry {} skipped: {}", id, e.getMessage());
+                                invalidEntries.increment();
+                                continue;
+                            }
+                            ids.add(id);
+                            delta.addEncoded(entry);
                         }
                     }
                 }

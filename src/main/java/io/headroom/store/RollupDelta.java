@@ -77,6 +77,36 @@ final class RollupDelta {
         return operations.isEmpty() && services.isEmpty();
     }
 
+    /**
+     * Walks an encoded journal entry without adding it, so that a malformed or newer-version
+     * entry can be left aside instead of half-applied.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static void validate(byte[] encoded) {
+        var in = new Reader(encoded);
+        while (in.position < encoded.length) {
+            if (in.readByte() != VERSION) {
+                throw new IllegalArgumentException("unknown rollup delta version");
+            }
+            long keyCount = in.readVarint();
+            for (long i = 0; i < keyCount; i++) {
+                in.readString();
+                in.readVarint();
+                in.readString();
+                in.readVarint();
+            }
+            long spanCount = in.readVarint();
+            for (long s = 0; s < spanCount; s++) {
+                if (in.readVarint() >= keyCount) {
+                    throw new IllegalArgumentException("span refers to an unknown rollup key");
+                }
+                in.readVarint();
+                in.readByte();
+            }
+        }
+    }
+
     /** Adds encoded deltas (a journal entry holds one or more, one after another) into this one. */
     void addEncoded(byte[] encoded) {
         var in = new Reader(encoded);
