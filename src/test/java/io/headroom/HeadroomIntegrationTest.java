@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = HeadroomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "headroom.otlp.port=0",
+                "headroom.demo.enabled=false",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
         })
 public @interface HeadroomIntegrationTest {

@@ -72,10 +72,11 @@ class DatabaseLifecycleIT {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 2];
+        String[] all = new String[args.length + 3];
         all[0] = "--server.port=0";
         all[1] = "--headroom.otlp.port=0";
-        System.arraycopy(args, 0, all, 2, args.length);
+        all[2] = "--headroom.demo.enabled=false";
+        System.arraycopy(args, 0, all, 3, args.length);
         return new SpringApplicationBuilder(HeadroomApplication.class).run(all);
     }
 

@@ -25,7 +25,7 @@ class OtlpStoreOutageIT {
     void databaseOutageIs503WithRetryAfter() throws IOException {
         Path dataDir = Files.createDirectories(Path.of("target", "it-pgdata", "outage-" + UUID.randomUUID()));
         try (var context = new SpringApplicationBuilder(HeadroomApplication.class).run("--server.port=0",
-                "--headroom.otlp.port=0", "--headroom.db.embedded.data-dir=" + dataDir)) {
+                "--headroom.otlp.port=0", "--headroom.demo.enabled=false", "--headroom.db.embedded.data-dir=" + dataDir)) {
             String url = "http://127.0.0.1:" + context.getBean(OtlpPort.class).port() + "/v1/traces";
             String service = TestObjects.uniqueService("outage");
             var first = OtlpClient.post(url, "application/x-protobuf", null, TestObjects.traces(service,
