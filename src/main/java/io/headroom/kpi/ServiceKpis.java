@@ -38,28 +38,25 @@ public class ServiceKpis {
 
     /**
      * Every known service over the last {@code window}. The window starts at a minute boundary
-     * (rollups are per minute) and rates divide by the time actually covered, including the
-     * current, partial minute.
+     * (rollups are per minute) and includes the current, partial minute.
      */
     public List<ServiceSummary> summaries(Duration window) {
         Instant now = clock.instant();
         Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
-        double seconds = Duration.between(from, now).toMillis() / 1000.0;
         Map<String, WindowRollup> byService = new HashMap<>();
         for (WindowRollup rollup : rollups.windows(from, now.plus(MINUTE))) {
             byService.put(rollup.service(), rollup);
         }
         return rollups.services().stream()
-                .map(service -> summary(service, byService.get(service.name()), seconds))
+                .map(service -> summary(service, byService.get(service.name()), from, now))
                 .toList();
     }
 
     public Optional<ServiceSummary> summary(String service, Duration window) {
         Instant now = clock.instant();
         Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
-        double seconds = Duration.between(from, now).toMillis() / 1000.0;
         return rollups.service(service)
-                .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), seconds));
+                .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), from, now));
     }
 
     public boolean exists(String service) {
@@ -120,10 +117,17 @@ public class ServiceKpis {
                 timestamps, throughput, errorRate, p50, p95, p99));
     }
 
-    private static ServiceSummary summary(KnownService service, WindowRollup rollup, double seconds) {
+    /**
+     * The rate divides by the part of the window since the service's first minute with requests
+     * in it, as Prometheus's rate() covers only the range its samples span: a service that
+     * started twenty seconds ago at 40 req/s reads about 40 req/s, not 3.
+     */
+    private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant now) {
         if (rollup == null || rollup.requests() == 0) {
             return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, service.lastSeen());
         }
+        Instant start = rollup.firstMinute() != null && rollup.firstMinute().isAfter(from) ? rollup.firstMinute() : from;
+        double seconds = Math.max(1.0, Duration.between(start, now).toMillis() / 1000.0);
         return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), rollup.requests() / seconds,
                 rollup.errors() / (double) rollup.requests(),
                 millis(rollup.latency(), 0.50), millis(rollup.latency(), 0.95), millis(rollup.latency(), 0.99),

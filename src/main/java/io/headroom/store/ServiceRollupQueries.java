@@ -21,8 +21,13 @@ public class ServiceRollupQueries {
     public record MinuteRollup(Instant minute, long requests, long errors, long durationSumNanos, LatencyHistogram latency) {
     }
 
-    /** The entry spans of one service over a whole window. */
-    public record WindowRollup(String service, long requests, long errors, long durationSumNanos, LatencyHistogram latency) {
+    /**
+     * The entry spans of one service over a whole window.
+     *
+     * @param firstMinute the earliest minute in the window with requests, or null when none
+     */
+    public record WindowRollup(String service, long requests, long errors, long durationSumNanos, LatencyHistogram latency,
+            Instant firstMinute) {
     }
 
     private final JdbcClient jdbc;
@@ -62,8 +67,9 @@ public class ServiceRollupQueries {
     /** One service's rollups in [from, to) merged into one. */
     public WindowRollup window(String service, Instant from, Instant to) {
         var cell = new RollupCell();
+        var first = new Instant[1];
         jdbc.sql("""
-                SELECT request_count, error_count, duration_sum_ns, latency_histogram
+                SELECT request_count, error_count, duration_sum_ns, latency_histogram, minute
                 FROM service_rollup_1m
                 WHERE service_name = ? AND minute >= ? AND minute < ?""")
                 .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
@@ -72,28 +78,36 @@ public class ServiceRollupQueries {
                     cell.errors += row.getLong(2);
                     cell.durationSumNanos += row.getLong(3);
                     cell.histogram.mergeEncoded(row.getBytes(4));
+                    first[0] = earliest(first[0], row.getTimestamp(5).toInstant());
                 });
-        return new WindowRollup(service, cell.count, cell.errors, cell.durationSumNanos, cell.histogram);
+        return new WindowRollup(service, cell.count, cell.errors, cell.durationSumNanos, cell.histogram, first[0]);
     }
 
     /** Every service's rollups in [from, to) merged into one; services without requests are absent. */
     public List<WindowRollup> windows(Instant from, Instant to) {
         var merged = new TreeMap<String, RollupCell>();
+        var firsts = new java.util.HashMap<String, Instant>();
         jdbc.sql("""
-                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram
+                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, minute
                 FROM service_rollup_1m
                 WHERE minute >= ? AND minute < ?""")
                 .param(Timestamp.from(from)).param(Timestamp.from(to))
                 .query(row -> {
-                    RollupCell cell = merged.computeIfAbsent(row.getString(1), name -> new RollupCell());
+                    String service = row.getString(1);
+                    RollupCell cell = merged.computeIfAbsent(service, name -> new RollupCell());
                     cell.count += row.getLong(2);
                     cell.errors += row.getLong(3);
                     cell.durationSumNanos += row.getLong(4);
                     cell.histogram.mergeEncoded(row.getBytes(5));
+                    firsts.merge(service, row.getTimestamp(6).toInstant(), ServiceRollupQueries::earliest);
                 });
         return merged.entrySet().stream()
                 .map(entry -> new WindowRollup(entry.getKey(), entry.getValue().count, entry.getValue().errors,
-                        entry.getValue().durationSumNanos, entry.getValue().histogram))
+                        entry.getValue().durationSumNanos, entry.getValue().histogram, firsts.get(entry.getKey())))
                 .toList();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 }

@@ -62,6 +62,23 @@ class ServiceKpiApiIT {
     }
 
     @Test
+    void aRateCoversOnlyThePartOfTheWindowSinceTheServiceFirstHadRequests() throws Exception {
+        String service = TestObjects.uniqueService("young");
+        long twoMinutesAgo = TestObjects.nowNanos() / 60_000_000_000L * 60_000_000_000L - 120_000_000_000L;
+        var spans = new java.util.ArrayList<Span.Builder>();
+        for (int i = 0; i < 60; i++) {
+            spans.add(TestObjects.serverSpan("GET /", twoMinutesAgo + i * 1_000_000_000L, 1_000_000));
+        }
+        OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray());
+
+        JsonNode summary = await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/services/" + service + "?window=5m"),
+                node -> node.get("requests").asLong() == 60);
+        // 60 requests over the 2–3 minutes since its first minute: 0.33–0.5 req/s, not 60 over 5–6 minutes.
+        assertThat(summary.get("throughput").asDouble()).isBetween(0.33, 0.51);
+    }
+
+    @Test
     void unknownServiceIs404WithJson() throws Exception {
         var response = OtlpClient.get(url("/api/v1/services/no-such-service/series"));
         assertThat(response.statusCode()).isEqualTo(404);
