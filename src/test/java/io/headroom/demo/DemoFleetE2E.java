@@ -5,49 +5,27 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.headroom.BrowserSupport;
-import io.headroom.HeadroomApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a new user sees first: the demo shop's services in the Services view, with live throughput. */
-@SpringBootTest(classes = HeadroomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "headroom.otlp.port=0",
-                "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
-                "headroom.demo.rps=40",
-        })
+@DemoFleetTest
 class DemoFleetE2E {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static BrowserSupport browser = new BrowserSupport();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-        playwright.close();
-    }
-
     @Test
     void servicesViewListsTheDemoShopWithLiveThroughput() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 700));
+        Page page = browser.newPage(1400, 700);
         page.navigate("http://127.0.0.1:" + port + "/");
         var cells = page.locator("vaadin-grid-cell-content");
         for (String service : List.of("gateway", "auth", "catalog", "pricing", "inventory", "checkout", "payments", "billing")) {
@@ -57,6 +35,6 @@ class DemoFleetE2E {
         // Throughput cells fill in as rollups arrive; with 40 requests/s every service shows a non-zero rate.
         assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[1-9][0-9.]*k? req/s$|^0\\.[0-9]*[1-9][0-9]* req/s$"))))
                 .hasCount(8, new LocatorAssertions.HasCountOptions().setTimeout(45_000));
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("demo-services.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("demo-services.png")));
     }
 }

@@ -9,21 +9,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.HeadroomApplication;
 import io.headroom.OtlpClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** With the demo on, a living shop appears in Headroom: every service has traffic, and traces cross services. */
-@SpringBootTest(classes = HeadroomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "headroom.otlp.port=0",
-                "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
-                "headroom.demo.rps=40",
-        })
+@DemoFleetTest
 class DemoFleetIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

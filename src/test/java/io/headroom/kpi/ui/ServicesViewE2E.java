@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.headroom.BrowserSupport;
 import io.headroom.HeadroomIntegrationTest;
@@ -24,9 +22,8 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HeadroomIntegrationTest
 class ServicesViewE2E {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static BrowserSupport browser = new BrowserSupport();
 
     @LocalServerPort
     int port;
@@ -43,23 +40,11 @@ class ServicesViewE2E {
     @Autowired
     OtlpPort otlpPort;
 
-    @BeforeAll
-    static void launch() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-        playwright.close();
-    }
-
     @Test
     void servicesAppearLiveAndTheirPageDrawsCharts() {
         String service = TestObjects.uniqueService("storefront");
         sendTraffic(service, 600, 30);
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+        Page page = browser.newPage(1400, 900);
 
         page.navigate("http://127.0.0.1:" + port + "/");
         page.getByLabel("Filter").fill(service);
@@ -69,7 +54,7 @@ class ServicesViewE2E {
                 .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[0-9.]+k? req/s$")));
         assertThat(throughput).hasCount(1);
         assertThat(throughput.textContent()).isNotEqualTo("0 req/s");
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("services-filtered.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services-filtered.png")));
 
         // A service that starts sending while the page is open appears without a reload (Vaadin push).
         String latecomer = service + "-late";
@@ -78,16 +63,16 @@ class ServicesViewE2E {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(latecomer)))
                 .hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         page.getByLabel("Filter").fill("");
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("services.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services.png")));
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(service).setExact(true)).click();
         page.waitForURL("**/services/" + service);
         Locator charts = page.locator("headroom-timeseries[data-rendered='true']");
         assertThat(charts).hasCount(3, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         assertThat(page.locator("[data-figure='p99']")).containsText("ms");
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("service.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service.png")));
         charts.nth(2).scrollIntoViewIfNeeded();
-        charts.nth(2).screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("service-latency.png")));
+        charts.nth(2).screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-latency.png")));
     }
 
     /** {@code count} server spans spread over the last {@code minutes} minutes, slower and more failing towards now. */
