@@ -192,6 +192,13 @@ final class DemoInstance implements AutoCloseable {
         }
     }
 
+    /** Stops taking connections and waits up to {@code seconds} for in-flight requests to finish. */
+    void drain(int seconds) {
+        server.stop(seconds);
+        threads.shutdown();
+        tracing.close();
+    }
+
     @Override
     public void close() {
         server.stop(0);

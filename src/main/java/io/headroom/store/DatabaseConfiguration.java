@@ -35,6 +35,9 @@ class DatabaseConfiguration {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(embedded.dataDir())
                     .setCleanDataDirectory(false)
+                    // Spring closes this bean after ingestion has drained; the library's own JVM hook
+                    // would stop PostgreSQL in parallel with that and fail the last batches.
+                    .setRegisterShutdownHook(false)
                     // The library defaults suit throwaway test databases (its -F turns fsync off, and it
                     // turns synchronous_commit off); a 2xx from Headroom promises durability, so both go back on.
                     .setServerConfig("fsync", "on")

@@ -1,0 +1,49 @@
+package io.headroom.scaling;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Scales services through whichever {@link ScaleTarget} runs them; views and the API both call this. */
+@Service
+public class Scaling {
+
+    private final List<ScaleTarget> targets;
+
+    Scaling(List<ScaleTarget> targets) {
+        this.targets = targets;
+    }
+
+    /** @throws NoSuchElementException when no target runs the service */
+    public Instances instances(String service) {
+        return target(service).instances(service);
+    }
+
+    /**
+     * @throws NoSuchElementException when no target runs the service
+     * @throws IllegalArgumentException when {@code desired} is outside the service's bounds
+     */
+    public Instances scaleTo(String service, int desired) {
+        ScaleTarget target = target(service);
+        Instances now = target.instances(service);
+        if (desired < now.min() || desired > now.max()) {
+            throw new IllegalArgumentException("instances must be between %d and %d for %s, was %d"
+                    .formatted(now.min(), now.max(), service, desired));
+        }
+        return target.scaleTo(service, desired);
+    }
+
+    public boolean scalable(String service) {
+        return find(service).isPresent();
+    }
+
+    private ScaleTarget target(String service) {
+        return find(service).orElseThrow(() -> new NoSuchElementException("no scale target runs a service named '" + service + "'"));
+    }
+
+    private Optional<ScaleTarget> find(String service) {
+        return targets.stream().filter(target -> target.services().contains(service)).findFirst();
+    }
+}
