@@ -62,7 +62,12 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
 
     DemoFleet(DemoProperties properties) {
         this.properties = properties;
-        ShopTopology.services().forEach(spec -> specs.put(spec.name(), spec));
+        ShopTopology.services().forEach(spec -> specs.put(spec.name(), spec.with(properties.services().get(spec.name()))));
+        var unknown = new java.util.TreeSet<>(properties.services().keySet());
+        unknown.removeAll(specs.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("headroom.demo.services names services the demo shop does not have: " + unknown);
+        }
     }
 
     @Override

@@ -8,7 +8,11 @@ import java.lang.annotation.Target;
 import io.headroom.HeadroomApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** A whole Headroom with the demo fleet on at 40 requests/s; test classes with it share one instance. */
+/**
+ * A whole Headroom with the demo fleet on at 40 requests/s, its payments service overloaded
+ * (one worker, ~37 ms per request: utilisation about 1.5) so scaling has something to fix.
+ * Test classes with it share one instance, and so one fleet.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = HeadroomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -16,6 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.otlp.port=0",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
                 "headroom.demo.rps=40",
+                "headroom.demo.services.payments.concurrency=1",
+                "headroom.demo.services.payments.queue=20",
+                "headroom.demo.services.payments.median-ms=35",
+                "headroom.demo.services.payments.sigma=0.3",
         })
 @interface DemoFleetTest {
 }

@@ -1,0 +1,52 @@
+package io.headroom.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import io.headroom.scaling.Scaling;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Under constant load, the fleet's overloaded payments service (see {@link DemoFleetTest})
+ * queues requests; scaling it to four instances cuts its p99 sharply. Asserts the direction and rough size, not exact numbers. The p99 is over the
+ * requests it served (a shed request, 503 at once, would only pull it down).
+ */
+@DemoFleetTest
+class DemoScalingEffectIT {
+
+    @Autowired
+    Scaling scaling;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void scalingAnOverloadedServiceLowersItsP99() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> samples("12 seconds") > 100);
+        double before = p99("12 seconds");
+
+        scaling.scaleTo("payments", 4);
+        await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).until(() -> samples("8 seconds") > 100);
+        double after = p99("8 seconds");
+
+        assertThat(before).as("one worker at utilisation above 1 queues requests").isGreaterThan(200);
+        assertThat(after).as("p99 after scaling to 4 instances, before: %.0f ms", before).isLessThan(before / 2);
+    }
+
+    private long samples(String window) {
+        return jdbc.sql("SELECT count(*) FROM spans WHERE service_name = 'payments' AND kind = 2 AND start_time > now() - ?::interval")
+                .param(window).query(Long.class).single();
+    }
+
+    private double p99(String window) {
+        return jdbc.sql("""
+                SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ns) / 1e6 FROM spans
+                WHERE service_name = 'payments' AND kind = 2 AND status_code <> 2 AND start_time > now() - ?::interval""")
+                .param(window).query(Double.class).single();
+    }
+
+}
