@@ -109,13 +109,6 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         }
     }
 
-    /** Instances per service, for views and tests. */
-    public Map<String, Integer> instanceCounts() {
-        var counts = new java.util.TreeMap<String, Integer>();
-        instances.forEach((service, list) -> counts.put(service, list.size()));
-        return counts;
-    }
-
     @Override
     public Set<String> services() {
         return specs.keySet();
@@ -131,9 +124,6 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
     @Override
     public synchronized Instances scaleTo(String service, int wanted) {
         requireKnown(service);
-        if (wanted < MIN_INSTANCES || wanted > MAX_INSTANCES) {
-            throw new IllegalArgumentException("instances must be between %d and %d, was %d".formatted(MIN_INSTANCES, MAX_INSTANCES, wanted));
-        }
         if (otlpTraces == null) {
             throw new IllegalStateException("the demo fleet has not started yet");
         }

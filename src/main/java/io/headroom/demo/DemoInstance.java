@@ -102,14 +102,6 @@ final class DemoInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    String service() {
-        return spec.name();
-    }
-
-    String instanceId() {
-        return instanceId;
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();

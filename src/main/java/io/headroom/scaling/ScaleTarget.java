@@ -16,9 +16,8 @@ public interface ScaleTarget {
 
     /**
      * Asks for {@code desired} instances. Returns at once; instances start, or drain gracefully
-     * (in-flight requests finish), in the background.
-     *
-     * @throws IllegalArgumentException when {@code desired} is outside the service's bounds
+     * (in-flight requests finish), in the background. Callers go through {@link Scaling},
+     * which has already checked {@code desired} against the bounds {@link #instances} gives.
      */
     Instances scaleTo(String service, int desired);
 }

@@ -35,10 +35,6 @@ public class Scaling {
         return target.scaleTo(service, desired);
     }
 
-    public boolean scalable(String service) {
-        return find(service).isPresent();
-    }
-
     private ScaleTarget target(String service) {
         return find(service).orElseThrow(() -> new NoSuchElementException("no scale target runs a service named '" + service + "'"));
     }

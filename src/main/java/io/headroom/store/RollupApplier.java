@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import io.headroom.store.RollupKeys.OperationKey;
 import io.headroom.store.RollupKeys.ServiceKey;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ public class RollupApplier implements SmartLifecycle {
     private final Semaphore work = new Semaphore(0);
     private final Timer passTime;
     private final Counter invalidEntries;
-    private volatile long pending;
+    private final Counter appliedEntries;
     private volatile boolean running;
     private Thread thread;
 
@@ -53,8 +52,8 @@ public class RollupApplier implements SmartLifecycle {
                 .register(registry);
         this.invalidEntries = Counter.builder("headroom.store.rollup.journal.invalid")
                 .description("Journal entries this version cannot read, left in the journal").register(registry);
-        Gauge.builder("headroom.store.rollup.journal.entries", this, applier -> applier.pending)
-                .description("Journal entries waiting at the end of the last pass").register(registry);
+        this.appliedEntries = Counter.builder("headroom.store.rollup.journal.applied")
+                .description("Journal entries added into the rollup tables").register(registry);
     }
 
     /** Tells the applier that a transaction with rollup deltas committed. */
@@ -104,7 +103,6 @@ public class RollupApplier implements SmartLifecycle {
                 }
                 if (ids.isEmpty()) {
                     connection.rollback();
-                    pending = 0;
                     return 0;
                 }
                 var operations = new TreeMap<OperationKey, RollupCell>(OperationKey.ORDER);
@@ -119,7 +117,7 @@ public class RollupApplier implements SmartLifecycle {
                     delete.executeUpdate();
                 }
                 connection.commit();
-                pending = Math.max(0, pending - ids.size());
+                appliedEntries.increment(ids.size());
                 return ids.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

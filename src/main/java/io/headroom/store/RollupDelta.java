@@ -73,10 +73,6 @@ final class RollupDelta {
         }
     }
 
-    boolean isEmpty() {
-        return operations.isEmpty() && services.isEmpty();
-    }
-
     /**
      * Walks an encoded journal entry without adding it, so that a malformed or newer-version
      * entry can be left aside instead of half-applied.

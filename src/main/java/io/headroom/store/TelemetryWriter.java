@@ -47,7 +47,7 @@ class TelemetryWriter implements TelemetryStore {
     private final RollupApplier rollups;
 
     private final Timer copyTime;
-    private final Timer rollupTime;
+    private final Timer journalTime;
     private final Timer commitTime;
 
     TelemetryWriter(DataSource dataSource, Clock clock, MeterRegistry registry, RollupApplier rollups) {
@@ -55,7 +55,7 @@ class TelemetryWriter implements TelemetryStore {
         this.rollups = rollups;
         this.clock = clock;
         this.copyTime = phaseTimer(registry, "copy");
-        this.rollupTime = phaseTimer(registry, "journal");
+        this.journalTime = phaseTimer(registry, "journal");
         this.commitTime = phaseTimer(registry, "commit");
     }
 
@@ -85,11 +85,11 @@ class TelemetryWriter implements TelemetryStore {
                 long copied = System.nanoTime();
                 journal(connection, delta.toByteArray());
                 touchServices(connection, serviceNames);
-                long rolledUp = System.nanoTime();
+                long journaled = System.nanoTime();
                 connection.commit();
                 copyTime.record(copied - start, TimeUnit.NANOSECONDS);
-                rollupTime.record(rolledUp - copied, TimeUnit.NANOSECONDS);
-                commitTime.record(System.nanoTime() - rolledUp, TimeUnit.NANOSECONDS);
+                journalTime.record(journaled - copied, TimeUnit.NANOSECONDS);
+                commitTime.record(System.nanoTime() - journaled, TimeUnit.NANOSECONDS);
                 if (delta.size() > 0) {
                     rollups.nudge();
                 }
