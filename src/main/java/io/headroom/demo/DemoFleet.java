@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.headroom.chaos.FaultInjector;
+import io.headroom.chaos.FaultSpec;
 import io.headroom.scaling.Instances;
 import io.headroom.scaling.ScaleTarget;
 import org.slf4j.Logger;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "headroom.demo.enabled", havingValue = "true", matchIfMissing = true)
-public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>, SmartLifecycle, ScaleTarget {
+public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>, SmartLifecycle, ScaleTarget, FaultInjector {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);
     private static final int MIN_INSTANCES = 1;
@@ -48,7 +50,12 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         thread.setDaemon(true);
         return thread;
     });
-    private volatile String otlpTraces;
+    private final FleetFaults faults = new FleetFaults();
+    /** CPU faults by id, with the service they burn on; new instances of that service burn too. */
+    private final Map<String, CpuFault> cpuFaults = new ConcurrentHashMap<>();
+    /** Kill faults by id, with the service whose instances they killed; replaced when the fault ends. */
+    private final Map<String, String> kills = new ConcurrentHashMap<>();
+    private volatile FleetEnvironment environment;
     // A small pool suffices: measured at 46 requests/s, a cached pool changed no service's p99
     // and cost a third more CPU.
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
@@ -59,6 +66,9 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
             })).build();
     private volatile LoadGenerator load;
     private volatile boolean running;
+
+    private record CpuFault(String service, double percentOfCore) {
+    }
 
     DemoFleet(DemoProperties properties) {
         this.properties = properties;
@@ -78,18 +88,23 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         String endpoint = properties.otlpEndpoint() == null || properties.otlpEndpoint().isBlank()
                 ? "http://127.0.0.1:" + event.getWebServer().getPort()
                 : properties.otlpEndpoint();
-        otlpTraces = endpoint + "/v1/traces";
+        environment = new FleetEnvironment(endpoint, client, this::pick, faults);
         for (ServiceSpec spec : specs.values()) {
             startInstance(spec);
             desired.put(spec.name(), 1);
         }
-        load = new LoadGenerator(client, () -> pick("gateway"), properties.rps());
+        load = new LoadGenerator(client, () -> pick("gateway"), properties.rps(), properties.pattern().toPattern());
         log.info("Demo fleet started: {} services at {} requests/s, telemetry to {}", instances.size(), properties.rps(), endpoint);
     }
 
     private void startInstance(ServiceSpec spec) {
         try {
-            var instance = new DemoInstance(spec, otlpTraces, client, this::pick);
+            var instance = new DemoInstance(spec, environment);
+            cpuFaults.forEach((faultId, cpu) -> {
+                if (cpu.service().equals(spec.name())) {
+                    instance.burn(faultId, cpu.percentOfCore());
+                }
+            });
             instances.computeIfAbsent(spec.name(), name -> new CopyOnWriteArrayList<>()).add(instance);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start demo service " + spec.name(), e);
@@ -109,6 +124,32 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         }
     }
 
+    /** The load generator's rate and counts; the fleet must have started. */
+    public LoadStatus load() {
+        return startedLoad().status();
+    }
+
+    /**
+     * Changes the base rate the traffic pattern moves around.
+     *
+     * @throws IllegalArgumentException when {@code rps} is not between 0 and 2000
+     */
+    public LoadStatus setRps(double rps) {
+        DemoProperties.requireValidRps(rps);
+        LoadGenerator generator = startedLoad();
+        generator.setBaseRps(rps);
+        log.info("Demo load set to {} requests/s", rps);
+        return generator.status();
+    }
+
+    private LoadGenerator startedLoad() {
+        LoadGenerator generator = load;
+        if (generator == null) {
+            throw new IllegalStateException("the demo fleet has not started yet");
+        }
+        return generator;
+    }
+
     @Override
     public Set<String> services() {
         return specs.keySet();
@@ -124,11 +165,11 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
     @Override
     public synchronized Instances scaleTo(String service, int wanted) {
         requireKnown(service);
-        if (otlpTraces == null) {
+        if (environment == null) {
             throw new IllegalStateException("the demo fleet has not started yet");
         }
         desired.put(service, wanted);
-        List<DemoInstance> running = instances.computeIfAbsent(service, name -> new CopyOnWriteArrayList<>());
+        List<DemoInstance> running = instancesOf(service);
         while (running.size() < wanted) {
             startInstance(specs.get(service));
         }
@@ -139,6 +180,52 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         }
         log.info("Demo service {} scaled to {} instances", service, wanted);
         return instances(service);
+    }
+
+    @Override
+    public synchronized void start(String faultId, String service, FaultSpec spec) {
+        requireKnown(service);
+        switch (spec.type()) {
+            case LATENCY, ERROR -> faults.add(faultId, service, spec);
+            case CPU -> {
+                cpuFaults.put(faultId, new CpuFault(service, spec.magnitude()));
+                instancesOf(service).forEach(instance -> instance.burn(faultId, spec.magnitude()));
+            }
+            case KILL -> kill(faultId, service, (int) spec.magnitude());
+        }
+    }
+
+    private void kill(String faultId, String service, int count) {
+        List<DemoInstance> running = instancesOf(service);
+        if (count > running.size()) {
+            throw new IllegalArgumentException("cannot kill %d instances of %s: %d run".formatted(count, service, running.size()));
+        }
+        kills.put(faultId, service);
+        for (int i = 0; i < count; i++) {
+            DemoInstance victim = running.remove(ThreadLocalRandom.current().nextInt(running.size()));
+            victim.kill();
+        }
+        log.info("Demo service {}: {} instance(s) killed by fault {}", service, count, faultId);
+    }
+
+    @Override
+    public synchronized void stop(String faultId) {
+        faults.remove(faultId);
+        CpuFault cpu = cpuFaults.remove(faultId);
+        if (cpu != null) {
+            instancesOf(cpu.service()).forEach(instance -> instance.stopBurning(faultId));
+        }
+        String killed = kills.remove(faultId);
+        if (killed != null && running) {
+            // As a replica set does: start instances until the desired count runs again.
+            while (instancesOf(killed).size() < desired.getOrDefault(killed, MIN_INSTANCES)) {
+                startInstance(specs.get(killed));
+            }
+        }
+    }
+
+    private List<DemoInstance> instancesOf(String service) {
+        return instances.computeIfAbsent(service, name -> new CopyOnWriteArrayList<>());
     }
 
     private void requireKnown(String service) {
@@ -170,9 +257,12 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         return running;
     }
 
-    /** Stop before the web server shuts down, so the fleet's last spans can still be delivered. */
+    /**
+     * Stop before the web server shuts down, so the fleet's last spans can still be delivered,
+     * and after chaos, which ends its faults here first.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
+        return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 }

@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,6 +43,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
  */
 final class DemoInstance implements AutoCloseable {
 
+    private static final AttributeKey<String> CHAOS_EXPERIMENT_ID = AttributeKey.stringKey("chaos.experiment.id");
     private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
     private static final TextMapGetter<HttpExchange> HEADERS = new TextMapGetter<>() {
         @Override
@@ -64,17 +65,13 @@ final class DemoInstance implements AutoCloseable {
     private final Semaphore workers;
     private final SdkTracerProvider tracing;
     private final Tracer tracer;
-    private final HttpClient client;
-    private final Function<String, Optional<URI>> resolve;
+    private final FleetEnvironment environment;
+    private final Map<String, CpuBurner> burners = new ConcurrentHashMap<>();
+    private volatile boolean killed;
 
-    /**
-     * @param resolve picks an instance of a downstream service by name
-     */
-    DemoInstance(ServiceSpec spec, String otlpTracesEndpoint, HttpClient client, Function<String, Optional<URI>> resolve)
-            throws IOException {
+    DemoInstance(ServiceSpec spec, FleetEnvironment environment) throws IOException {
         this.spec = spec;
-        this.client = client;
-        this.resolve = resolve;
+        this.environment = environment;
         this.admitted = new Semaphore(spec.concurrency() + spec.queue());
         this.workers = new Semaphore(spec.concurrency(), true);
         this.tracing = SdkTracerProvider.builder()
@@ -84,7 +81,8 @@ final class DemoInstance implements AutoCloseable {
                         AttributeKey.stringKey("service.version"), "1.0.0",
                         AttributeKey.stringKey("deployment.environment.name"), "demo"))))
                 .addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
-                        .setEndpoint(otlpTracesEndpoint).build()).setScheduleDelay(Duration.ofSeconds(1)).build())
+                        .setEndpoint(environment.otlpEndpoint() + "/v1/traces").build())
+                        .setScheduleDelay(Duration.ofSeconds(1)).build())
                 .build();
         this.tracer = tracing.get("io.headroom.demo");
         this.threads = Executors.newCachedThreadPool(runnable -> {
@@ -115,15 +113,21 @@ final class DemoInstance implements AutoCloseable {
                 .startSpan();
         int status;
         try (Scope scope = span.makeCurrent()) {
-            status = admitted.tryAcquire() ? serve(path) : 503;
+            if (admitted.tryAcquire()) {
+                status = serve(path, span);
+            } else {
+                status = 503;
+                span.setStatus(StatusCode.ERROR, "queue full");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = 503;
         }
-        span.setAttribute("http.response.status_code", status);
-        if (status >= 500) {
-            span.setStatus(StatusCode.ERROR, status == 503 ? "queue full" : "downstream failed");
+        if (killed) {
+            // A killed process neither answers nor reports: its callers see the connection drop.
+            return;
         }
+        span.setAttribute("http.response.status_code", status);
         span.end();
         byte[] answer = (status < 500 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, answer.length);
@@ -131,13 +135,22 @@ final class DemoInstance implements AutoCloseable {
         exchange.close();
     }
 
-    private int serve(String path) throws InterruptedException {
+    private int serve(String path, Span span) throws InterruptedException {
         try {
             workers.acquire();
             try {
-                work();
+                FleetFaults.Hit hit = environment.faults().roll(spec.name());
+                if (hit.faultIds() != null) {
+                    span.setAttribute(CHAOS_EXPERIMENT_ID, hit.faultIds());
+                }
+                if (hit.errorStatus() != 0) {
+                    span.setStatus(StatusCode.ERROR, "injected fault");
+                    return hit.errorStatus();
+                }
+                work(hit.extraMicros());
                 for (String downstream : spec.downstream()) {
                     if (!call(downstream, path)) {
+                        span.setStatus(StatusCode.ERROR, "downstream " + downstream + " failed");
                         return 502;
                     }
                 }
@@ -150,13 +163,13 @@ final class DemoInstance implements AutoCloseable {
         }
     }
 
-    private void work() throws InterruptedException {
+    private void work(long extraMicros) throws InterruptedException {
         double millis = spec.medianMillis() * Math.exp(spec.sigma() * ThreadLocalRandom.current().nextGaussian());
-        TimeUnit.MICROSECONDS.sleep((long) (millis * 1000));
+        TimeUnit.MICROSECONDS.sleep((long) (millis * 1000) + extraMicros);
     }
 
     private boolean call(String downstream, String path) {
-        Optional<URI> target = resolve.apply(downstream);
+        Optional<URI> target = environment.resolve().apply(downstream);
         Span span = tracer.spanBuilder("GET " + downstream).setSpanKind(SpanKind.CLIENT)
                 .setAttribute("peer.service", downstream).startSpan();
         try (Scope scope = span.makeCurrent()) {
@@ -166,7 +179,7 @@ final class DemoInstance implements AutoCloseable {
             }
             var request = HttpRequest.newBuilder(target.get().resolve(path)).timeout(Duration.ofSeconds(10)).GET();
             PROPAGATOR.inject(Context.current(), request, HttpRequest.Builder::header);
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = environment.client().send(request.build(), HttpResponse.BodyHandlers.discarding());
             span.setAttribute("http.response.status_code", response.statusCode());
             if (response.statusCode() >= 500) {
                 span.setStatus(StatusCode.ERROR);
@@ -184,17 +197,39 @@ final class DemoInstance implements AutoCloseable {
         }
     }
 
+    /** Keeps {@code percentOfCore} of one core busy until {@link #stopBurning} with the same fault id. */
+    void burn(String faultId, double percentOfCore) {
+        burners.computeIfAbsent(faultId, id -> new CpuBurner("demo-cpu-" + spec.name() + "-" + instanceId, percentOfCore));
+    }
+
+    void stopBurning(String faultId) {
+        CpuBurner burner = burners.remove(faultId);
+        if (burner != null) {
+            burner.close();
+        }
+    }
+
     /** Stops taking connections and waits up to {@code seconds} for in-flight requests to finish. */
     void drain(int seconds) {
         server.stop(seconds);
-        threads.shutdown();
-        tracing.close();
+        release();
+    }
+
+    /** Dies at once, as a process killed with SIGKILL: open connections drop and in-flight work is lost. */
+    void kill() {
+        killed = true;
+        close();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        release();
+    }
+
+    private void release() {
         threads.shutdownNow();
+        burners.keySet().forEach(this::stopBurning);
         tracing.close();
     }
 

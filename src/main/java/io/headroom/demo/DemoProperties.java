@@ -1,26 +1,50 @@
 package io.headroom.demo;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The fleet starts unless {@code headroom.demo.enabled=false}.
  *
- * @param rps requests per second the load generator sends to the gateway (base rate)
+ * @param rps base requests per second the load generator sends to the gateway
+ * @param pattern how the rate moves around the base: a compressed day and bursts
  * @param otlpEndpoint where the fleet exports telemetry; empty means this Headroom's own main port
  * @param services per-service overrides of the shop's defaults, by service name
  */
 @ConfigurationProperties("headroom.demo")
-public record DemoProperties(Double rps, String otlpEndpoint, java.util.Map<String, ServiceOverride> services) {
+public record DemoProperties(Double rps, Pattern pattern, String otlpEndpoint, Map<String, ServiceOverride> services) {
+
+    static final double MAX_RPS = 2_000;
 
     /** Any field left out keeps the shop's default for that service. */
     public record ServiceOverride(Double medianMs, Double sigma, Integer concurrency, Integer queue, Double pricePerHour) {
     }
 
+    /** Any field left out keeps its default: a 10-minute day swinging ±50%, six 20-second bursts of 2.5× an hour. */
+    public record Pattern(Duration dayLength, Double dailyAmplitude, Double burstsPerHour, Double burstFactor, Duration burstLength) {
+
+        TrafficPattern toPattern() {
+            return new TrafficPattern(dayLength == null ? Duration.ofMinutes(10) : dayLength,
+                    dailyAmplitude == null ? 0.5 : dailyAmplitude,
+                    burstsPerHour == null ? 6 : burstsPerHour,
+                    burstFactor == null ? 2.5 : burstFactor,
+                    burstLength == null ? Duration.ofSeconds(20) : burstLength);
+        }
+    }
+
     public DemoProperties {
         rps = rps == null ? 50.0 : rps;
-        services = services == null ? java.util.Map.of() : java.util.Map.copyOf(services);
-        if (rps < 0 || rps > 2_000) {
-            throw new IllegalArgumentException("headroom.demo.rps must be between 0 and 2000, was " + rps);
+        pattern = pattern == null ? new Pattern(null, null, null, null, null) : pattern;
+        services = services == null ? Map.of() : Map.copyOf(services);
+        requireValidRps(rps);
+        pattern.toPattern();
+    }
+
+    static void requireValidRps(double rps) {
+        if (!(rps >= 0 && rps <= MAX_RPS)) {
+            throw new IllegalArgumentException("rps must be between 0 and 2000, was " + rps);
         }
     }
 }

@@ -12,12 +12,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Sends requests to the gateway at a steady rate over real HTTP. Requests are asynchronous, so
- * a slow fleet does not slow the arrival rate (as with real users); in-flight requests are
- * capped so an unresponsive fleet cannot pile up unbounded work here.
+ * Sends requests to the gateway over real HTTP at a rate that follows a {@link TrafficPattern}
+ * around a base rate that can be changed while it runs. Requests are asynchronous, so a slow
+ * fleet does not slow the arrival rate (as with real users); in-flight requests are capped so
+ * an unresponsive fleet cannot pile up unbounded work here.
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -27,24 +29,52 @@ final class LoadGenerator implements AutoCloseable {
 
     private final HttpClient client;
     private final Supplier<Optional<URI>> gateway;
+    private final TrafficPattern pattern;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "demo-load");
         thread.setDaemon(true);
         return thread;
     });
+    private final long startNanos = System.nanoTime();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final double rps;
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder shed = new LongAdder();
+    private volatile double baseRps;
+    private volatile double currentRps;
+    private volatile long burstEndsNanos;
     private double owed;
 
-    LoadGenerator(HttpClient client, Supplier<Optional<URI>> gateway, double rps) {
+    LoadGenerator(HttpClient client, Supplier<Optional<URI>> gateway, double baseRps, TrafficPattern pattern) {
         this.client = client;
         this.gateway = gateway;
-        this.rps = rps;
+        this.baseRps = baseRps;
+        this.pattern = pattern;
         ticker.scheduleAtFixedRate(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    void setBaseRps(double rps) {
+        baseRps = rps;
+    }
+
+    LoadStatus status() {
+        return new LoadStatus(baseRps, currentRps, bursting(System.nanoTime()), sent.sum(), succeeded.sum(), failed.sum(),
+                shed.sum(), inFlight.get(), pattern);
+    }
+
+    private boolean bursting(long now) {
+        return now - burstEndsNanos < 0;
+    }
+
     private void tick() {
-        owed += rps * TICK.toMillis() / 1000.0;
+        long now = System.nanoTime();
+        if (!bursting(now) && ThreadLocalRandom.current().nextDouble() < pattern.burstChance(TICK)) {
+            burstEndsNanos = now + pattern.burstLength().toNanos();
+        }
+        double rate = baseRps * pattern.daily(Duration.ofNanos(now - startNanos)) * (bursting(now) ? pattern.burstFactor() : 1);
+        currentRps = rate;
+        owed += rate * TICK.toMillis() / 1000.0;
         while (owed >= 1) {
             owed -= 1;
             send();
@@ -53,14 +83,24 @@ final class LoadGenerator implements AutoCloseable {
 
     private void send() {
         Optional<URI> target = gateway.get();
-        if (target.isEmpty() || inFlight.get() >= MAX_IN_FLIGHT) {
+        if (target.isEmpty()) {
+            sent.increment();
+            failed.increment();
+            return;
+        }
+        if (inFlight.get() >= MAX_IN_FLIGHT) {
+            shed.increment();
             return;
         }
         String path = PATHS.get(ThreadLocalRandom.current().nextInt(PATHS.size()));
+        sent.increment();
         inFlight.incrementAndGet();
         client.sendAsync(HttpRequest.newBuilder(target.get().resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
                         HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> inFlight.decrementAndGet());
+                .whenComplete((response, error) -> {
+                    inFlight.decrementAndGet();
+                    (error == null && response.statusCode() < 400 ? succeeded : failed).increment();
+                });
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.headroom.HeadroomApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A whole Headroom with the demo fleet on at 40 requests/s, its payments service overloaded
+ * A whole Headroom with the demo fleet on at a steady 40 requests/s (no daily curve, no bursts), its payments service overloaded
  * (one worker, ~37 ms per request: utilisation about 1.5) so scaling has something to fix.
  * Test classes with it share one instance, and so one fleet.
  */
@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.otlp.port=0",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
                 "headroom.demo.rps=40",
+                "headroom.demo.pattern.daily-amplitude=0",
+                "headroom.demo.pattern.bursts-per-hour=0",
                 "headroom.demo.services.payments.concurrency=1",
                 "headroom.demo.services.payments.queue=20",
                 "headroom.demo.services.payments.median-ms=35",
