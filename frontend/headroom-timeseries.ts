@@ -197,7 +197,8 @@ export class HeadroomTimeseries extends LitElement {
         },
       },
       axes: [
-        { ...axis, size: 32, values: (_u, splits, _axisIdx, _space, incr) => formatTimes(splits, incr) },
+        // Time labels run to 8 characters (12:34:56): keep ticks far enough apart that they never touch.
+        { ...axis, size: 32, space: 80, values: (_u, splits, _axisIdx, _space, incr) => formatTimes(splits, incr) },
         {
           ...axis,
           values: (_u, splits, _axisIdx, _space, incr) => formatAxis(splits, incr, unit),

@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,15 +18,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A headless Chromium for a browser test class, registered with {@code @RegisterExtension
  * static BrowserSupport browser = new BrowserSupport();}. Playwright must never download a
  * browser (the network here cannot reach its CDN), so it drives the machine's Chromium when
- * there is one; elsewhere it may fetch its own.
+ * there is one; elsewhere it may fetch its own. When a test fails, every page it opened is saved
+ * as {@code failed-<test>-<n>.png} beside the other screenshots, to see what the browser saw.
  */
-public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback {
+public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
 
     private Playwright playwright;
     private Browser browser;
+    private final List<Page> opened = new java.util.ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -48,7 +51,24 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     }
 
     public Page newPage(int width, int height) {
-        return browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        opened.add(page);
+        return page;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            for (int i = 0; i < opened.size(); i++) {
+                Page page = opened.get(i);
+                if (!page.isClosed()) {
+                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                            .setPath(screenshot("failed-" + context.getRequiredTestMethod().getName() + "-" + i + ".png")));
+                }
+            }
+        }
+        opened.forEach(Page::close);
+        opened.clear();
     }
 
     public static Path screenshot(String name) {

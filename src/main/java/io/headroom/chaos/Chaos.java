@@ -86,6 +86,16 @@ public class Chaos implements SmartLifecycle {
         return end(id, "stopped").or(() -> find(id)).orElseThrow(() -> new NoSuchElementException("no fault with id '" + id + "'"));
     }
 
+    /** Whether some injector reaches the service, so faults can be injected into it. */
+    public boolean reaches(String service) {
+        return injectors.stream().anyMatch(injector -> injector.services().contains(service));
+    }
+
+    /** The faults running on the service now. */
+    public List<Fault> running(String service) {
+        return records.running().stream().filter(fault -> fault.service().equals(service)).toList();
+    }
+
     public Optional<Fault> find(String id) {
         return parseable(id) ? records.find(id) : Optional.empty();
     }

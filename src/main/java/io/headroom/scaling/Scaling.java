@@ -16,6 +16,11 @@ public class Scaling {
         this.targets = targets;
     }
 
+    /** Whether some target runs the service, so it can be scaled. */
+    public boolean runs(String service) {
+        return find(service).isPresent();
+    }
+
     /** @throws NoSuchElementException when no target runs the service */
     public Instances instances(String service) {
         return target(service).instances(service);

@@ -20,6 +20,11 @@ public final class Formats {
         return String.format(Locale.ROOT, perSecond >= 10 ? "%.0f req/s" : perSecond >= 1 ? "%.1f req/s" : "%.2f req/s", perSecond);
     }
 
+    /** A plain number without a trailing ".0": 2.5, 6, 0.25. */
+    public static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
     public static String percent(double fraction) {
         double percent = fraction * 100;
         if (percent == 0) {

@@ -3,10 +3,10 @@ package io.headroom.kpi.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,12 +17,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSeries;
 import io.headroom.kpi.ServiceSummary;
+import io.headroom.ui.Figure;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
+import io.headroom.ui.ServiceActions;
 import io.headroom.ui.MainLayout;
 import io.headroom.ui.TimeSeriesChart;
 
@@ -37,7 +38,9 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
 
     private final ServiceKpis kpis;
     private final Clock clock;
+    private final List<ServiceActions> actionProviders;
     private final H2 title = new H2();
+    private final HorizontalLayout actions = new HorizontalLayout();
     private final HorizontalLayout headline = new HorizontalLayout();
     private final TimeSeriesChart throughput = new TimeSeriesChart("Throughput", "req/s");
     private final TimeSeriesChart errors = new TimeSeriesChart("Error rate", "%");
@@ -45,9 +48,10 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private volatile String service = "";
     private volatile WindowChoice chosen = WindowChoice.ONE_HOUR;
 
-    public ServiceView(ServiceKpis kpis, LiveRefresh live, Clock clock) {
+    public ServiceView(ServiceKpis kpis, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
         this.kpis = kpis;
         this.clock = clock;
+        this.actionProviders = actionProviders.stream().sorted(Comparator.comparingInt(ServiceActions::order)).toList();
         setWidthFull();
 
         var window = new WindowSelect(chosen, choice -> {
@@ -55,7 +59,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             show(load());
         });
         var back = new RouterLink("← All services", ServicesView.class);
-        var top = new HorizontalLayout(title, window);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        var top = new HorizontalLayout(title, window, actions);
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         headline.addClassName("headroom-headline");
         headline.setSpacing(true);
@@ -71,6 +76,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     public void setParameter(BeforeEvent event, String service) {
         this.service = service;
         title.setText(service);
+        actions.removeAll();
+        actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
     }
 
     @Override
@@ -92,12 +99,12 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         }
         ServiceSummary summary = snapshot.summary().get();
         headline.add(
-                figure("Throughput", Formats.rate(summary.throughput())),
-                figure("Error rate", summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())),
-                figure("p50", Formats.millis(summary.p50Ms())),
-                figure("p95", Formats.millis(summary.p95Ms())),
-                figure("p99", Formats.millis(summary.p99Ms())),
-                figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
+                new Figure("Throughput", Formats.rate(summary.throughput())),
+                new Figure("Error rate", summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())),
+                new Figure("p50", Formats.millis(summary.p50Ms())),
+                new Figure("p95", Formats.millis(summary.p95Ms())),
+                new Figure("p99", Formats.millis(summary.p99Ms())),
+                new Figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
         snapshot.series().ifPresent(series -> {
             throughput.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", boxed(series.throughput()))));
             errors.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
@@ -106,18 +113,6 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                     new TimeSeriesChart.Line("p95", "#f5a623", series.p95Ms()),
                     new TimeSeriesChart.Line("p99", "#e5484d", series.p99Ms())));
         });
-    }
-
-    private static Div figure(String label, String value) {
-        var caption = new Span(label);
-        caption.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        var number = new Span(value);
-        number.addClassNames(LumoUtility.FontSize.XLARGE, LumoUtility.FontWeight.SEMIBOLD);
-        var figure = new Div(caption, new Div(number));
-        figure.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Padding.Vertical.SMALL,
-                LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
-        figure.getElement().setAttribute("data-figure", label);
-        return figure;
     }
 
     private static Double[] boxed(double[] values) {

@@ -1,0 +1,132 @@
+package io.headroom.chaos.ui;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.headroom.chaos.Chaos;
+import io.headroom.chaos.FaultSpec;
+import io.headroom.chaos.FaultType;
+
+/**
+ * Asks what fault to inject, for how long, and injects it through {@link Chaos}, which does
+ * the validating: its reasons are shown on the field they concern.
+ */
+final class FaultDialog extends Dialog {
+
+    private record Meaning(String label, String helper, double defaultValue) {
+    }
+
+    private static final Map<FaultType, Meaning> MAGNITUDE = Map.of(
+            FaultType.LATENCY, new Meaning("Added latency (ms)", "1 to 60000", 200),
+            FaultType.ERROR, new Meaning("HTTP status", "500 to 599", 500),
+            FaultType.KILL, new Meaning("Instances to kill", "replaced when the fault ends", 1),
+            FaultType.CPU, new Meaning("Percent of one core", "per instance, 1 to 100", 50));
+
+    private final Select<FaultType> type = new Select<>();
+    private final NumberField magnitude = new NumberField();
+    private final NumberField jitter = new NumberField("Jitter (ms)");
+    private final NumberField percentage = new NumberField("Requests hit (%)");
+    private final IntegerField duration = new IntegerField("Duration (s)");
+    private final Span problem = new Span();
+
+    FaultDialog(String service, Chaos chaos, Runnable afterInjecting) {
+        setHeaderTitle("Inject a fault into " + service);
+        type.setLabel("Fault");
+        type.setItems(FaultType.values());
+        type.setItemLabelGenerator(FaultDialog::label);
+        type.setValue(FaultType.LATENCY);
+        type.addValueChangeListener(change -> fitFieldsTo(change.getValue()));
+        jitter.setValue(0.0);
+        jitter.setHelperText("up to this much more, at random");
+        percentage.setValue(100.0);
+        percentage.setHelperText("above 0, at most 100");
+        duration.setValue(60);
+        duration.setHelperText("1 to " + Chaos.MAX_DURATION.toSeconds() + "; ends by itself");
+        problem.addClassNames(LumoUtility.TextColor.ERROR);
+        fitFieldsTo(FaultType.LATENCY);
+
+        var form = new FormLayout(type, magnitude, jitter, percentage, duration);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("420px", 2));
+        add(form, problem);
+
+        var inject = new Button("Inject", click -> {
+            try {
+                chaos.inject(service, spec());
+                close();
+                afterInjecting.run();
+                Notification.show("Fault injected into " + service, 3_000, Notification.Position.BOTTOM_START);
+            } catch (IllegalArgumentException | NoSuchElementException e) {
+                explain(e.getMessage());
+            }
+        });
+        inject.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        getFooter().add(new Button("Cancel", click -> close()), inject);
+    }
+
+    private static String label(FaultType type) {
+        return switch (type) {
+            case LATENCY -> "Latency";
+            case ERROR -> "Errors";
+            case KILL -> "Kill instances";
+            case CPU -> "CPU burn";
+        };
+    }
+
+    private void fitFieldsTo(FaultType chosen) {
+        Meaning meaning = MAGNITUDE.get(chosen);
+        magnitude.setLabel(meaning.label());
+        magnitude.setHelperText(meaning.helper());
+        magnitude.setValue(meaning.defaultValue());
+        jitter.setVisible(chosen == FaultType.LATENCY);
+        percentage.setVisible(chosen == FaultType.LATENCY || chosen == FaultType.ERROR);
+    }
+
+    private FaultSpec spec() {
+        FaultType chosen = type.getValue();
+        return new FaultSpec(chosen, valueOf(magnitude),
+                chosen == FaultType.LATENCY ? valueOf(jitter) : 0,
+                percentage.isVisible() ? valueOf(percentage) : 100,
+                duration.getValue() == null ? null : Duration.ofSeconds(duration.getValue()));
+    }
+
+    private static double valueOf(NumberField field) {
+        return field.getValue() == null ? Double.NaN : field.getValue();
+    }
+
+    /** Chaos names the field its reason concerns first; show it there, or below the form. */
+    private void explain(String reason) {
+        for (var field : new NumberField[] {magnitude, jitter, percentage}) {
+            field.setInvalid(false);
+        }
+        duration.setInvalid(false);
+        problem.setText("");
+        if (reason.startsWith("magnitude")) {
+            invalid(magnitude, reason);
+        } else if (reason.startsWith("jitter")) {
+            invalid(jitter, reason);
+        } else if (reason.startsWith("percentage")) {
+            invalid(percentage, reason);
+        } else if (reason.startsWith("durationSeconds")) {
+            duration.setErrorMessage(reason.replace("durationSeconds", "Duration"));
+            duration.setInvalid(true);
+        } else {
+            problem.setText(reason);
+        }
+    }
+
+    private static void invalid(NumberField field, String reason) {
+        field.setErrorMessage(reason);
+        field.setInvalid(true);
+    }
+}
