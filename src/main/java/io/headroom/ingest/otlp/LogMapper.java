@@ -2,6 +2,7 @@ package io.headroom.ingest.otlp;
 
 import java.time.Clock;
 
+import io.headroom.ingest.http.Rejections;
 import io.headroom.store.InvalidTelemetryException;
 import io.headroom.store.LogRow;
 import io.headroom.store.Origin;

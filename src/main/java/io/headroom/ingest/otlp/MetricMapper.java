@@ -3,6 +3,7 @@ package io.headroom.ingest.otlp;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.headroom.ingest.http.Rejections;
 import io.headroom.store.InvalidTelemetryException;
 import io.headroom.store.MetricSampleRow;
 import io.headroom.store.MetricSeriesRegistry;

@@ -4,29 +4,36 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.google.protobuf.ByteString;
+import io.headroom.ingest.http.Rejections;
 import io.headroom.store.InvalidTelemetryException;
 import io.headroom.store.Origin;
 import io.headroom.store.PartitionMaintenance;
 import io.headroom.store.ResourceId;
+import io.headroom.store.ResourceRegistry;
 import io.headroom.store.SpanRow;
 import io.headroom.store.TelemetryBatch;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import org.springframework.stereotype.Component;
 
-/** Validates OTLP spans and turns the valid ones into stored rows; invalid ones are counted, not fatal. */
-final class TraceMapper {
+/**
+ * Validates OTLP spans and turns the valid ones into stored rows; invalid ones are counted, not
+ * fatal. The one trace path: protocols that are not OTLP (Jaeger) translate into OTLP and come here.
+ */
+@Component
+public final class TraceMapper {
 
     private final Origins origins;
     private final PartitionMaintenance partitions;
 
-    TraceMapper(Origins origins, PartitionMaintenance partitions) {
-        this.origins = origins;
+    TraceMapper(ResourceRegistry resources, PartitionMaintenance partitions) {
+        this.origins = new Origins(resources);
         this.partitions = partitions;
     }
 
-    TelemetryBatch map(ExportTraceServiceRequest request, Rejections rejections) {
+    public TelemetryBatch map(ExportTraceServiceRequest request, Rejections rejections) {
         int expected = 0;
         for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
             for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {

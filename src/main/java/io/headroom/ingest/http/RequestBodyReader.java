@@ -1,10 +1,14 @@
-package io.headroom.ingest.otlp;
+package io.headroom.ingest.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads a request body, inflating gzip, without ever holding more than the limit: the decoded
@@ -13,38 +17,25 @@ import java.util.zip.ZipException;
  */
 final class RequestBodyReader {
 
-    static final class TooLarge extends Exception {
-        TooLarge(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    static final class Malformed extends Exception {
-        Malformed(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private RequestBodyReader() {
     }
 
-    static byte[] read(InputStream body, long declaredLength, boolean gzip, long limit)
-            throws IOException, TooLarge, Malformed {
+    static byte[] read(InputStream body, long declaredLength, boolean gzip, long limit) throws IOException, Refusal {
         if (declaredLength > limit) {
-            throw new TooLarge("request body of " + declaredLength + " bytes is over the limit of " + limit + " bytes");
+            throw tooLarge("request body of " + declaredLength + " bytes is over the limit of " + limit + " bytes");
         }
         byte[] raw = readBounded(body, limit, "request body");
         if (!gzip) {
             return raw;
         }
-        try (InputStream inflated = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 64 * 1024)) {
+        try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(raw), 64 * 1024)) {
             return readBounded(inflated, limit, "decompressed request body");
-        } catch (ZipException | java.io.EOFException e) {
-            throw new Malformed("body is not valid gzip: " + e.getMessage());
+        } catch (ZipException | EOFException e) {
+            throw Refusal.undecodable("body is not valid gzip: " + e.getMessage());
         }
     }
 
-    private static byte[] readBounded(InputStream in, long limit, String what) throws IOException, TooLarge {
+    private static byte[] readBounded(InputStream in, long limit, String what) throws IOException, Refusal {
         var out = new ByteArrayOutputStream(8192);
         byte[] chunk = new byte[64 * 1024];
         long total = 0;
@@ -52,10 +43,14 @@ final class RequestBodyReader {
         while ((n = in.read(chunk)) != -1) {
             total += n;
             if (total > limit) {
-                throw new TooLarge(what + " is over the limit of " + limit + " bytes");
+                throw tooLarge(what + " is over the limit of " + limit + " bytes");
             }
             out.write(chunk, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static Refusal tooLarge(String message) {
+        return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", message);
     }
 }

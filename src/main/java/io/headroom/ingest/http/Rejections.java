@@ -1,22 +1,22 @@
-package io.headroom.ingest.otlp;
+package io.headroom.ingest.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Counts the items of one request that were refused, by reason, and words the partial-success message. */
-final class Rejections {
+public final class Rejections {
 
     private final Map<String, Integer> byReason = new LinkedHashMap<>();
     private final Map<String, String> firstDetail = new LinkedHashMap<>();
     private int total;
 
-    void reject(String reason, String detail) {
+    public void reject(String reason, String detail) {
         byReason.merge(reason, 1, Integer::sum);
         firstDetail.putIfAbsent(reason, detail);
         total++;
     }
 
-    void reject(String reason, String detail, int count) {
+    public void reject(String reason, String detail, int count) {
         if (count <= 0) {
             return;
         }
@@ -25,7 +25,7 @@ final class Rejections {
         total += count;
     }
 
-    int total() {
+    public int total() {
         return total;
     }
 
@@ -33,7 +33,7 @@ final class Rejections {
         return byReason;
     }
 
-    String message(String recordName) {
+    public String message(String recordName) {
         if (total == 0) {
             return "";
         }
