@@ -1,8 +1,14 @@
 package io.headroom;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.google.protobuf.ByteString;
+import io.jaegertracing.thriftjava.Batch;
+import io.jaegertracing.thriftjava.Process;
+import io.jaegertracing.thriftjava.Tag;
+import io.jaegertracing.thriftjava.TagType;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -11,8 +17,11 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import org.apache.thrift.TException;
+import org.apache.thrift.TSerializer;
+import org.apache.thrift.protocol.TBinaryProtocol;
 
-/** Telemetry the tests share, built as OTLP protobuf messages. */
+/** Telemetry the tests share, built as OTLP protobuf messages or Jaeger Thrift structs. */
 public final class TestObjects {
 
     private TestObjects() {
@@ -66,5 +75,27 @@ public final class TestObjects {
 
     public static long nowNanos() {
         return System.currentTimeMillis() * 1_000_000L;
+    }
+
+    /** A valid root Jaeger span with a 128-bit trace id, timed in microseconds as Jaeger's are. */
+    public static io.jaegertracing.thriftjava.Span jaegerSpan(String name, long startMicros, long durationMicros) {
+        var random = ThreadLocalRandom.current();
+        return new io.jaegertracing.thriftjava.Span(random.nextLong() | 1, random.nextLong() | 1, random.nextLong() | 1, 0,
+                name, 1, startMicros, durationMicros)
+                .setTags(new ArrayList<>(List.of(new Tag("span.kind", TagType.STRING).setVStr("server"))));
+    }
+
+    /** The body a Jaeger client's HttpSender posts: one Batch in Thrift's binary protocol. */
+    public static byte[] thrift(String service, io.jaegertracing.thriftjava.Span... spans) {
+        try {
+            return new TSerializer(new TBinaryProtocol.Factory())
+                    .serialize(new Batch(new Process(service), List.of(spans)));
+        } catch (TException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long nowMicros() {
+        return System.currentTimeMillis() * 1000L;
     }
 }

@@ -43,6 +43,15 @@ class OtlpStoreOutageIT {
             assertThat(status.code()).isEqualTo(14);
             assertThat(status.message()).contains("nothing of this request was stored");
 
+            // The Jaeger endpoint shares the receiver: the same refusal, worded as Jaeger's collector does (text).
+            String jaeger = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/traces";
+            var jaegerRefused = OtlpClient.post(jaeger, "application/x-thrift", null, TestObjects.thrift(service,
+                    TestObjects.jaegerSpan("GET /", TestObjects.nowMicros(), 1_000)));
+            assertThat(jaegerRefused.statusCode()).isEqualTo(503);
+            assertThat(jaegerRefused.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(new String(jaegerRefused.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("nothing of this request was stored");
+
             // A new resource needs the database before the pipeline: also 503, not 500.
             var unregistered = OtlpClient.post(url, "application/json", null,
                     "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"new\"}}]},\"scopeSpans\":[]}]}"
