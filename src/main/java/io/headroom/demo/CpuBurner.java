@@ -1,5 +1,6 @@
 package io.headroom.demo;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 /** A thread that keeps a share of one core busy: it spins for that share of every 10 ms and sleeps the rest. */
@@ -34,8 +35,9 @@ final class CpuBurner implements AutoCloseable {
         }
     }
 
-    long threadId() {
-        return thread.getId();
+    /** CPU time the burn has used so far (0 once its thread has ended). */
+    long cpuNanos() {
+        return Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId()));
     }
 
     @Override

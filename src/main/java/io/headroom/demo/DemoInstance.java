@@ -4,36 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.headroom.demo.DemoTracing.DemoSpan;
+import io.headroom.demo.DemoTracing.LogLevel;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 /**
  * One instance of a demo service: a real HTTP server on a loopback port. At most
@@ -43,28 +30,16 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
  */
 final class DemoInstance implements AutoCloseable {
 
-    private static final AttributeKey<String> CHAOS_EXPERIMENT_ID = AttributeKey.stringKey("chaos.experiment.id");
-    private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
-    private static final TextMapGetter<HttpExchange> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(HttpExchange exchange) {
-            return exchange.getRequestHeaders().keySet();
-        }
-
-        @Override
-        public String get(HttpExchange exchange, String key) {
-            return exchange == null ? null : exchange.getRequestHeaders().getFirst(key);
-        }
-    };
+    private static final Duration SLOW = Duration.ofSeconds(1);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServiceSpec spec;
     private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
     private final HttpServer server;
-    private final ExecutorService threads;
-    private final Semaphore admitted;
-    private final Semaphore workers;
-    private final SdkTracerProvider tracing;
-    private final Tracer tracer;
+    private final WorkerPool workers;
+    private final DemoTracing tracing;
+    private final InstanceMetrics metrics;
     private final FleetEnvironment environment;
     private final Map<String, CpuBurner> burners = new ConcurrentHashMap<>();
     private volatile boolean killed;
@@ -72,27 +47,22 @@ final class DemoInstance implements AutoCloseable {
     DemoInstance(ServiceSpec spec, FleetEnvironment environment) throws IOException {
         this.spec = spec;
         this.environment = environment;
-        this.admitted = new Semaphore(spec.concurrency() + spec.queue());
-        this.workers = new Semaphore(spec.concurrency(), true);
-        this.tracing = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
-                        AttributeKey.stringKey("service.name"), spec.name(),
-                        AttributeKey.stringKey("service.instance.id"), instanceId,
-                        AttributeKey.stringKey("service.version"), "1.0.0",
-                        AttributeKey.stringKey("deployment.environment.name"), "demo"))))
-                .addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
-                        .setEndpoint(environment.otlpEndpoint() + "/v1/traces").build())
-                        .setScheduleDelay(Duration.ofSeconds(1)).build())
-                .build();
-        this.tracer = tracing.get("io.headroom.demo");
-        this.threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "demo-" + spec.name() + "-" + instanceId);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new WorkerPool("demo-" + spec.name() + "-" + instanceId, spec.concurrency(), spec.queue());
+        this.tracing = switch (spec.instrumentation()) {
+            case OPENTELEMETRY -> new OtelTracing(Resource.getDefault().merge(Resource.create(Attributes.of(
+                    AttributeKey.stringKey("service.name"), spec.name(),
+                    AttributeKey.stringKey("service.instance.id"), instanceId,
+                    AttributeKey.stringKey("service.version"), "1.0.0",
+                    AttributeKey.stringKey("deployment.environment.name"), "demo"))),
+                    environment.otlpEndpoint(), environment.metricInterval());
+            case JAEGER -> new JaegerTracing(spec.name(), instanceId, environment.jaegerEndpoint());
+        };
+        this.metrics = new InstanceMetrics(spec.concurrency(), workers::busy, workers::waiting,
+                () -> burners.values().stream().mapToLong(CpuBurner::cpuNanos).sum());
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(threads);
+        server.setExecutor(workers);
         server.createContext("/", this::handle);
+        metrics.serveOn(server);
         server.start();
     }
 
@@ -105,19 +75,18 @@ final class DemoInstance implements AutoCloseable {
             body.readAllBytes();
         }
         String path = exchange.getRequestURI().getPath();
-        Context parent = PROPAGATOR.extract(Context.root(), exchange, HEADERS);
-        Span span = tracer.spanBuilder(exchange.getRequestMethod() + " " + path).setParent(parent)
-                .setSpanKind(SpanKind.SERVER)
-                .setAttribute("http.request.method", exchange.getRequestMethod())
-                .setAttribute("url.path", path)
-                .startSpan();
+        WorkerPool.Arrival arrival = WorkerPool.arrival();
+        long startCpu = InstanceMetrics.threadCpuNanos();
+        DemoSpan span = tracing.serverSpan(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), arrival);
         int status;
-        try (Scope scope = span.makeCurrent()) {
-            if (admitted.tryAcquire()) {
-                status = serve(path, span);
-            } else {
+        try {
+            if (WorkerPool.overflowing()) {
                 status = 503;
-                span.setStatus(StatusCode.ERROR, "queue full");
+                span.fail("queue full");
+                span.log(LogLevel.WARN, "rejected %s: all %d workers busy and %d requests queued"
+                        .formatted(path, spec.concurrency(), spec.queue()));
+            } else {
+                status = serve(path, span);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,40 +96,42 @@ final class DemoInstance implements AutoCloseable {
             // A killed process neither answers nor reports: its callers see the connection drop.
             return;
         }
-        span.setAttribute("http.response.status_code", status);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrival.nanoTime());
+        if (tookMillis >= SLOW.toMillis()) {
+            span.log(LogLevel.WARN, "slow request %s took %d ms".formatted(path, tookMillis));
+        }
+        span.httpStatus(status);
         span.end();
+        metrics.requestDone(exchange.getRequestMethod(), path, status, arrival.nanoTime(), startCpu);
         byte[] answer = (status < 500 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();
     }
 
-    private int serve(String path, Span span) throws InterruptedException {
-        try {
-            workers.acquire();
-            try {
-                FleetFaults.Hit hit = environment.faults().roll(spec.name());
-                if (hit.faultIds() != null) {
-                    span.setAttribute(CHAOS_EXPERIMENT_ID, hit.faultIds());
-                }
-                if (hit.errorStatus() != 0) {
-                    span.setStatus(StatusCode.ERROR, "injected fault");
-                    return hit.errorStatus();
-                }
-                work(hit.extraMicros());
-                for (String downstream : spec.downstream()) {
-                    if (!call(downstream, path)) {
-                        span.setStatus(StatusCode.ERROR, "downstream " + downstream + " failed");
-                        return 502;
-                    }
-                }
-                return 200;
-            } finally {
-                workers.release();
-            }
-        } finally {
-            admitted.release();
+    private int serve(String path, DemoSpan span) throws InterruptedException {
+        FleetFaults.Hit hit = environment.faults().roll(spec.name());
+        if (hit.faultIds() != null) {
+            span.attribute("chaos.experiment.id", hit.faultIds());
         }
+        if (hit.errorStatus() != 0) {
+            span.fail("injected fault");
+            span.log(LogLevel.ERROR, "%s failed: injected fault %s answered HTTP %d".formatted(path, hit.faultIds(), hit.errorStatus()));
+            return hit.errorStatus();
+        }
+        work(hit.extraMicros());
+        for (String downstream : spec.downstream(path)) {
+            Optional<String> failure = call(downstream, path, span);
+            if (failure.isPresent()) {
+                span.fail("downstream " + downstream + " failed");
+                span.log(LogLevel.ERROR, "%s failed: call to %s %s".formatted(path, downstream, failure.get()));
+                return 502;
+            }
+        }
+        if (spec.checkoutLog() != null && path.equals(ShopTopology.CHECKOUT)) {
+            span.log(LogLevel.INFO, "%s order_id=%d".formatted(spec.checkoutLog(), ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000)));
+        }
+        return 200;
     }
 
     private void work(long extraMicros) throws InterruptedException {
@@ -168,30 +139,26 @@ final class DemoInstance implements AutoCloseable {
         TimeUnit.MICROSECONDS.sleep((long) (millis * 1000) + extraMicros);
     }
 
-    private boolean call(String downstream, String path) {
+    /** @return why the call failed, or empty when it succeeded */
+    private Optional<String> call(String downstream, String path, DemoSpan parent) {
         Optional<URI> target = environment.resolve().apply(downstream);
-        Span span = tracer.spanBuilder("GET " + downstream).setSpanKind(SpanKind.CLIENT)
-                .setAttribute("peer.service", downstream).startSpan();
-        try (Scope scope = span.makeCurrent()) {
+        Map<String, String> headers = new HashMap<>(4);
+        DemoSpan span = tracing.clientSpan(parent, downstream, headers);
+        try {
             if (target.isEmpty()) {
-                span.setStatus(StatusCode.ERROR, "no instance of " + downstream);
-                return false;
+                span.fail("no instance of " + downstream);
+                return Optional.of("found no instance of " + downstream);
             }
-            var request = HttpRequest.newBuilder(target.get().resolve(path)).timeout(Duration.ofSeconds(10)).GET();
-            PROPAGATOR.inject(Context.current(), request, HttpRequest.Builder::header);
-            HttpResponse<Void> response = environment.client().send(request.build(), HttpResponse.BodyHandlers.discarding());
-            span.setAttribute("http.response.status_code", response.statusCode());
-            if (response.statusCode() >= 500) {
-                span.setStatus(StatusCode.ERROR);
-                return false;
+            int status = DemoHttp.get(target.get().resolve(path), headers, CONNECT_TIMEOUT, CALL_TIMEOUT);
+            span.httpStatus(status);
+            if (status >= 500) {
+                span.fail("HTTP " + status);
+                return Optional.of("answered HTTP " + status);
             }
-            return true;
+            return Optional.empty();
         } catch (IOException e) {
-            span.setStatus(StatusCode.ERROR, e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            span.fail(e.toString());
+            return Optional.of("failed: " + e);
         } finally {
             span.end();
         }
@@ -205,6 +172,7 @@ final class DemoInstance implements AutoCloseable {
     void stopBurning(String faultId) {
         CpuBurner burner = burners.remove(faultId);
         if (burner != null) {
+            metrics.addCpuNanos(burner.cpuNanos());
             burner.close();
         }
     }
@@ -228,9 +196,8 @@ final class DemoInstance implements AutoCloseable {
     }
 
     private void release() {
-        threads.shutdownNow();
+        workers.stopNow();
         burners.keySet().forEach(this::stopBurning);
         tracing.close();
     }
-
 }

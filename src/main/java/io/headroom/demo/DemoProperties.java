@@ -10,11 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param rps base requests per second the load generator sends to the gateway
  * @param pattern how the rate moves around the base: a compressed day and bursts
- * @param otlpEndpoint where the fleet exports telemetry; empty means this Headroom's own main port
+ * @param otlpEndpoint where the fleet exports OTLP (base URL); empty means this Headroom's own main port
+ * @param jaegerEndpoint where the Jaeger-instrumented service reports (collector URL); empty means this Headroom's /api/traces
+ * @param metricInterval how often the OpenTelemetry SDKs export metrics
  * @param services per-service overrides of the shop's defaults, by service name
  */
 @ConfigurationProperties("headroom.demo")
-public record DemoProperties(Double rps, Pattern pattern, String otlpEndpoint, Map<String, ServiceOverride> services) {
+public record DemoProperties(Double rps, Pattern pattern, String otlpEndpoint, String jaegerEndpoint, Duration metricInterval,
+        Map<String, ServiceOverride> services) {
 
     static final double MAX_RPS = 2_000;
 
@@ -38,7 +41,11 @@ public record DemoProperties(Double rps, Pattern pattern, String otlpEndpoint, M
         rps = rps == null ? 50.0 : rps;
         pattern = pattern == null ? new Pattern(null, null, null, null, null) : pattern;
         services = services == null ? Map.of() : Map.copyOf(services);
+        metricInterval = metricInterval == null ? Duration.ofSeconds(15) : metricInterval;
         requireValidRps(rps);
+        if (metricInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("headroom.demo.metric-interval must be at least 1s, was " + metricInterval);
+        }
         pattern.toPattern();
     }
 

@@ -1,15 +1,18 @@
 package io.headroom.demo;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,17 +20,27 @@ import java.util.function.Supplier;
 
 /**
  * Sends requests to the gateway over real HTTP at a rate that follows a {@link TrafficPattern}
- * around a base rate that can be changed while it runs. Requests are asynchronous, so a slow
- * fleet does not slow the arrival rate (as with real users); in-flight requests are capped so
- * an unresponsive fleet cannot pile up unbounded work here.
+ * around a base rate that can be changed while it runs. Each request runs on its own pooled
+ * thread, so a slow fleet does not slow the arrival rate (as with real users); in-flight
+ * requests are capped so an unresponsive fleet cannot pile up unbounded work here.
  */
 final class LoadGenerator implements AutoCloseable {
 
     private static final Duration TICK = Duration.ofMillis(20);
     private static final int MAX_IN_FLIGHT = 1_000;
-    private static final List<String> PATHS = List.of("/products", "/products", "/products", "/cart", "/checkout");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Three in five requests browse products, one in five looks at the cart, one in five checks out. */
+    private static final List<String> PATHS = List.of(ShopTopology.PRODUCTS, ShopTopology.PRODUCTS, ShopTopology.PRODUCTS,
+            ShopTopology.CART, ShopTopology.CHECKOUT);
 
-    private final HttpClient client;
+    // Core threads stay, so the usual few dozen requests in flight cause no thread churn.
+    private final ExecutorService senders = new ThreadPoolExecutor(32, MAX_IN_FLIGHT, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "demo-load-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Supplier<Optional<URI>> gateway;
     private final TrafficPattern pattern;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -46,8 +59,7 @@ final class LoadGenerator implements AutoCloseable {
     private volatile long burstEndsNanos;
     private double owed;
 
-    LoadGenerator(HttpClient client, Supplier<Optional<URI>> gateway, double baseRps, TrafficPattern pattern) {
-        this.client = client;
+    LoadGenerator(Supplier<Optional<URI>> gateway, double baseRps, TrafficPattern pattern) {
         this.gateway = gateway;
         this.baseRps = baseRps;
         this.pattern = pattern;
@@ -92,19 +104,28 @@ final class LoadGenerator implements AutoCloseable {
             shed.increment();
             return;
         }
-        String path = PATHS.get(ThreadLocalRandom.current().nextInt(PATHS.size()));
+        URI uri = target.get().resolve(PATHS.get(ThreadLocalRandom.current().nextInt(PATHS.size())));
         sent.increment();
         inFlight.incrementAndGet();
-        client.sendAsync(HttpRequest.newBuilder(target.get().resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> {
+        try {
+            senders.execute(() -> {
+                try {
+                    (DemoHttp.get(uri, Map.of(), CONNECT_TIMEOUT, REQUEST_TIMEOUT) < 400 ? succeeded : failed).increment();
+                } catch (IOException e) {
+                    failed.increment();
+                } finally {
                     inFlight.decrementAndGet();
-                    (error == null && response.statusCode() < 400 ? succeeded : failed).increment();
-                });
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+            failed.increment();
+        }
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
+        senders.shutdownNow();
     }
 }

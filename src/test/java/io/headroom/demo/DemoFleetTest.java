@@ -9,8 +9,10 @@ import io.headroom.HeadroomApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A whole Headroom with the demo fleet on at a steady 40 requests/s (no daily curve, no bursts), its payments service overloaded
- * (one worker, ~37 ms per request: utilisation about 1.5) so scaling has something to fix.
+ * A whole Headroom with the demo fleet on at a steady 40 requests/s (no daily curve, no bursts),
+ * its payments service overloaded so scaling has something to fix: checkouts, one in five
+ * requests, reach it at 8/s, and its one worker takes ~157 ms each (utilisation about 1.25), so
+ * its queue of 20 fills.
  * Test classes with it share one instance, and so one fleet.
  */
 @Target(ElementType.TYPE)
@@ -22,10 +24,13 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.demo.rps=40",
                 "headroom.demo.pattern.daily-amplitude=0",
                 "headroom.demo.pattern.bursts-per-hour=0",
+                "headroom.demo.metric-interval=2s",
                 "headroom.demo.services.payments.concurrency=1",
                 "headroom.demo.services.payments.queue=20",
-                "headroom.demo.services.payments.median-ms=35",
+                "headroom.demo.services.payments.median-ms=150",
                 "headroom.demo.services.payments.sigma=0.3",
+                // Enough checkout workers that payments' own queue, not checkout's pool, is what fills.
+                "headroom.demo.services.checkout.concurrency=32",
         })
 @interface DemoFleetTest {
 }
