@@ -1,0 +1,52 @@
+package io.headroom.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link FaultInjector} adapter must do, whatever platform it drives. An adapter's
+ * test extends this and says which of its services (running one instance) it may break briefly.
+ */
+public abstract class FaultInjectorContract {
+
+    protected abstract FaultInjector injector();
+
+    /** A service the injector reaches, running exactly one instance. */
+    protected abstract String service();
+
+    private static FaultSpec spec(FaultType type, double magnitude) {
+        return new FaultSpec(type, magnitude, 0, 100, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void reachesTheServiceItNames() {
+        assertThat(injector().services()).contains(service());
+    }
+
+    @Test
+    void stoppingAnUnknownOrEndedFaultIsHarmless() {
+        assertThatCode(() -> injector().stop(UUID.randomUUID().toString())).doesNotThrowAnyException();
+        String id = UUID.randomUUID().toString();
+        injector().start(id, service(), spec(FaultType.LATENCY, 10));
+        injector().stop(id);
+        assertThatCode(() -> injector().stop(id)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesServicesItDoesNotReach() {
+        assertThatThrownBy(() -> injector().start(UUID.randomUUID().toString(), "no-such-service-" + System.nanoTime(),
+                spec(FaultType.ERROR, 500))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesToKillMoreInstancesThanRun() {
+        assertThatThrownBy(() -> injector().start(UUID.randomUUID().toString(), service(), spec(FaultType.KILL, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
