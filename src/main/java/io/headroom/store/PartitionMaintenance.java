@@ -1,6 +1,8 @@
 package io.headroom.store;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,6 +43,9 @@ public class PartitionMaintenance {
         this.retention = retention;
     }
 
+    /** Longer than any sender keeps retrying one request. */
+    static final Duration REQUEST_DIGEST_RETENTION = java.time.Duration.ofDays(1);
+
     @PostConstruct
     void prepare() {
         maintain();
@@ -68,12 +73,14 @@ public class PartitionMaintenance {
                 dropBefore(table, oldestKept);
             }
             int trimmed = jdbc.sql("DELETE FROM operation_rollup_1m WHERE minute < ?")
-                    .param(java.sql.Timestamp.from(now.minus(retention.rollups()))).update()
+                    .param(Timestamp.from(now.minus(retention.rollups()))).update()
                     + jdbc.sql("DELETE FROM service_rollup_1m WHERE minute < ?")
-                    .param(java.sql.Timestamp.from(now.minus(retention.rollups()))).update();
+                    .param(Timestamp.from(now.minus(retention.rollups()))).update();
             if (trimmed > 0) {
                 log.info("Trimmed {} rollup rows older than {}", trimmed, retention.rollups());
             }
+            jdbc.sql("DELETE FROM ingest_request_digests WHERE received_at < ?")
+                    .param(Timestamp.from(now.minus(REQUEST_DIGEST_RETENTION))).update();
         });
     }
 

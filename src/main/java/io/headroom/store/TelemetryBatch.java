@@ -24,6 +24,8 @@ public final class TelemetryBatch {
     /** This batch's rollup cells in the journal's binary form, encoded on the request thread. */
     final byte[] rollupDelta;
     final Set<String> services;
+    /** Identifies a request its sender may retry verbatim; a batch whose digest was stored before is not stored again. */
+    final byte[] digest;
 
     private TelemetryBatch(Builder builder) {
         spans = builder.spans;
@@ -34,6 +36,7 @@ public final class TelemetryBatch {
         sampleCount = builder.sampleCount;
         rollupDelta = builder.rollups.encode();
         services = builder.services;
+        digest = builder.digest;
     }
 
     public static Builder builder() {
@@ -71,6 +74,7 @@ public final class TelemetryBatch {
         private int sampleCount;
         private final RollupDelta.Recorder rollups;
         private final Set<String> services = new HashSet<>();
+        private byte[] digest;
 
         private Builder(int expectedSpans) {
             spans = new BinaryCopyBuffer(4096 + expectedSpans * 320);
@@ -148,7 +152,11 @@ public final class TelemetryBatch {
                 samples.text(sample.serviceName());
                 samples.int8(sample.seriesId());
                 samples.timestamptz(sample.timeEpochNanos());
-                samples.float8(sample.value());
+                if (sample.stale()) {
+                    samples.nullField();
+                } else {
+                    samples.float8(sample.value());
+                }
                 samples.jsonb(sample.histogramJson());
                 samples.endRow();
             } catch (InvalidTelemetryException e) {
@@ -157,6 +165,12 @@ public final class TelemetryBatch {
             }
             sampleCount++;
             services.add(sample.serviceName());
+            return this;
+        }
+
+        /** @param digest a hash of the request as sent, so that a verbatim retry is recognised and stored once */
+        public Builder digest(byte[] digest) {
+            this.digest = digest.clone();
             return this;
         }
 

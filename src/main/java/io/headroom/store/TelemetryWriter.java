@@ -1,12 +1,19 @@
 package io.headroom.store;
 
+import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -65,20 +72,21 @@ class TelemetryWriter implements TelemetryStore {
     }
 
     @Override
-    public void write(List<TelemetryBatch> batches) throws SQLException {
-        var delta = new java.io.ByteArrayOutputStream();
-        var serviceNames = new TreeSet<String>();
-        for (TelemetryBatch batch : batches) {
-            if (batch.rollupDelta != null) {
-                delta.writeBytes(batch.rollupDelta);
-            }
-            serviceNames.addAll(batch.services);
-        }
+    public void write(List<TelemetryBatch> requested) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long start = System.nanoTime();
+                List<TelemetryBatch> batches = withoutReplays(connection, requested);
+                var delta = new java.io.ByteArrayOutputStream();
+                var serviceNames = new TreeSet<String>();
+                for (TelemetryBatch batch : batches) {
+                    if (batch.rollupDelta != null) {
+                        delta.writeBytes(batch.rollupDelta);
+                    }
+                    serviceNames.addAll(batch.services);
+                }
                 copy(pg, COPY_SPANS, batches, batch -> batch.spans, batch -> batch.spanCount);
                 copy(pg, COPY_LOGS, batches, batch -> batch.logs, batch -> batch.logCount);
                 copy(pg, COPY_SAMPLES, batches, batch -> batch.samples, batch -> batch.sampleCount);
@@ -98,6 +106,40 @@ class TelemetryWriter implements TelemetryStore {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Records the digests of the batches that carry one and leaves out those already recorded,
+     * by an earlier transaction or earlier in this list. A concurrent transaction inserting the
+     * same digest makes this one wait for its outcome, so a retry racing its original is still
+     * stored once.
+     */
+    private static List<TelemetryBatch> withoutReplays(Connection connection, List<TelemetryBatch> batches)
+            throws SQLException {
+        // Sorted, so that two transactions inserting the same digests wait on each other in one order, never in a cycle.
+        List<byte[]> digests = batches.stream().map(batch -> batch.digest).filter(Objects::nonNull)
+                .sorted(Arrays::compareUnsigned).toList();
+        if (digests.isEmpty()) {
+            return batches;
+        }
+        Set<ByteBuffer> fresh = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO ingest_request_digests (digest) SELECT unnest(?::bytea[])
+                ON CONFLICT (digest) DO NOTHING RETURNING digest""")) {
+            insert.setArray(1, connection.createArrayOf("bytea", digests.toArray(byte[][]::new)));
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    fresh.add(ByteBuffer.wrap(inserted.getBytes(1)));
+                }
+            }
+        }
+        var kept = new ArrayList<TelemetryBatch>(batches.size());
+        for (TelemetryBatch batch : batches) {
+            if (batch.digest == null || fresh.remove(ByteBuffer.wrap(batch.digest))) {
+                kept.add(batch);
+            }
+        }
+        return kept;
     }
 
     /** @param deltas the batches' encoded rollup deltas, one after another */

@@ -51,9 +51,14 @@ public class HttpReceiver {
 
     public <T> CompletableFuture<ResponseEntity<byte[]>> receive(HttpServletRequest request, Signal signal,
             Answers answers, Decoder<T> decoder, Mapper<T> mapper) {
+        return receive(request, signal, answers, BodyEncodings.GZIP_OR_IDENTITY, decoder, mapper);
+    }
+
+    public <T> CompletableFuture<ResponseEntity<byte[]>> receive(HttpServletRequest request, Signal signal,
+            Answers answers, BodyEncodings encodings, Decoder<T> decoder, Mapper<T> mapper) {
         T message;
         try {
-            message = decoder.decode(body(request));
+            message = decoder.decode(body(request, encodings));
         } catch (Refusal refusal) {
             return refuse(signal, refusal, answers);
         }
@@ -99,15 +104,10 @@ public class HttpReceiver {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
-    private byte[] body(HttpServletRequest request) throws Refusal {
-        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-        boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
-        if (encoding != null && !gzip && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-            throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_encoding",
-                    "Content-Encoding must be gzip or identity, was " + encoding);
-        }
+    private byte[] body(HttpServletRequest request, BodyEncodings encodings) throws Refusal {
+        var encoding = encodings.of(request.getHeader(HttpHeaders.CONTENT_ENCODING));
         try {
-            return RequestBodyReader.read(request.getInputStream(), request.getContentLengthLong(), gzip,
+            return RequestBodyReader.read(request.getInputStream(), request.getContentLengthLong(), encoding,
                     properties.maxRequestSize().toBytes());
         } catch (IOException e) {
             throw new Refusal(HttpStatus.BAD_REQUEST, "read_failed", "could not read the request body: " + e);

@@ -1,6 +1,5 @@
 package io.headroom.ingest.jaeger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,10 +8,9 @@ import io.headroom.ingest.http.Answers;
 import io.headroom.ingest.http.HttpReceiver;
 import io.headroom.ingest.http.Refusal;
 import io.headroom.ingest.http.Rejections;
+import io.headroom.ingest.http.TextAnswers;
 import io.headroom.ingest.otlp.TraceMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class JaegerHttpController {
 
     private static final Set<String> THRIFT = Set.of("application/x-thrift", "application/vnd.apache.thrift.binary");
-    private static final Answers ANSWERS = new TextAnswers();
+    private static final Answers ANSWERS = new Answered();
 
     private final HttpReceiver receiver;
     private final TraceMapper traces;
@@ -49,22 +47,12 @@ class JaegerHttpController {
     }
 
     /** 202 with no body when every span was stored, else the rejections in words; refusals as text. */
-    private static final class TextAnswers implements Answers {
+    private static final class Answered extends TextAnswers {
 
         @Override
         public ResponseEntity<byte[]> stored(Rejections rejections) {
             return rejections.total() == 0 ? ResponseEntity.accepted().build()
                     : text(ResponseEntity.accepted(), rejections.message("spans"));
-        }
-
-        @Override
-        public ResponseEntity<byte[]> refused(ResponseEntity.BodyBuilder response, HttpStatus status, String message) {
-            return text(response, message);
-        }
-
-        private static ResponseEntity<byte[]> text(ResponseEntity.BodyBuilder response, String message) {
-            return response.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                    .body(message.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
-import io.headroom.store.InvalidTelemetryException;
+import io.headroom.ingest.JsonText;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 
@@ -47,7 +47,7 @@ final class AttributeJson {
                 json.append(',');
             }
             KeyValue attribute = attributes.get(i);
-            writeString(json, attribute.getKey());
+            JsonText.writeString(json, attribute.getKey());
             json.append(':');
             writeValue(json, attribute.getValue());
         }
@@ -56,11 +56,11 @@ final class AttributeJson {
 
     static void writeValue(StringBuilder json, AnyValue value) {
         switch (value.getValueCase()) {
-            case STRING_VALUE -> writeString(json, value.getStringValue());
+            case STRING_VALUE -> JsonText.writeString(json, value.getStringValue());
             case BOOL_VALUE -> json.append(value.getBoolValue());
             case INT_VALUE -> json.append(value.getIntValue());
             case DOUBLE_VALUE -> writeDouble(json, value.getDoubleValue());
-            case BYTES_VALUE -> writeString(json, Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray()));
+            case BYTES_VALUE -> JsonText.writeString(json, Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray()));
             case ARRAY_VALUE -> {
                 json.append('[');
                 List<AnyValue> values = value.getArrayValue().getValuesList();
@@ -81,40 +81,7 @@ final class AttributeJson {
         if (Double.isFinite(value)) {
             json.append(value);
         } else {
-            writeString(json, Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf");
+            JsonText.writeString(json, Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf");
         }
-    }
-
-    static void writeString(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case 0 -> throw new InvalidTelemetryException("text contains a NUL character");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isSurrogate(c) && !validSurrogatePair(text, i)) {
-                        json.append('\uFFFD');
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
-    }
-
-    private static boolean validSurrogatePair(String text, int i) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

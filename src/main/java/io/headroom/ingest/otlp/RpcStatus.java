@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.google.protobuf.CodedOutputStream;
+import io.headroom.ingest.JsonText;
 
 /**
  * The {@code google.rpc.Status} message OTLP/HTTP puts in error responses. Written by hand:
@@ -34,7 +35,7 @@ final class RpcStatus {
 
     static byte[] json(int code, String message) {
         var json = new StringBuilder("{\"code\":").append(code).append(",\"message\":");
-        AttributeJson.writeString(json, message.replace('\u0000', '?'));
+        JsonText.writeString(json, message.replace('\u0000', '?'));
         return json.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.google.protobuf.ByteString;
+import io.headroom.ingest.JsonText;
 import io.headroom.ingest.http.Rejections;
 import io.headroom.store.InvalidTelemetryException;
 import io.headroom.store.Origin;
@@ -147,7 +148,7 @@ public final class TraceMapper {
                 json.append(',');
             }
             json.append("{\"timeUnixNano\":").append(Long.toUnsignedString(event.getTimeUnixNano())).append(",\"name\":");
-            AttributeJson.writeString(json, event.getName());
+            JsonText.writeString(json, event.getName());
             json.append(",\"attributes\":");
             AttributeJson.writeObject(json, event.getAttributesList());
             json.append('}');
@@ -168,7 +169,7 @@ public final class TraceMapper {
             json.append("{\"traceId\":\"").append(HexFormat.of().formatHex(link.getTraceId().toByteArray()))
                     .append("\",\"spanId\":\"").append(HexFormat.of().formatHex(link.getSpanId().toByteArray()))
                     .append("\",\"traceState\":");
-            AttributeJson.writeString(json, link.getTraceState());
+            JsonText.writeString(json, link.getTraceState());
             json.append(",\"attributes\":");
             AttributeJson.writeObject(json, link.getAttributesList());
             json.append('}');

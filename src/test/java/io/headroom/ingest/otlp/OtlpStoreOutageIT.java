@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.headroom.HeadroomApplication;
 import io.headroom.OtlpClient;
 import io.headroom.TestObjects;
+import io.headroom.ingest.remotewrite.RemoteWriteBodies;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,10 @@ class OtlpStoreOutageIT {
             var first = OtlpClient.post(url, "application/x-protobuf", null, TestObjects.traces(service,
                     TestObjects.serverSpan("GET /", TestObjects.nowNanos(), 1_000_000)).toByteArray());
             assertThat(first.statusCode()).isEqualTo(200);
+            String write = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/v1/write";
+            assertThat(OtlpClient.post(write, RemoteWriteBodies.CONTENT_TYPE, "snappy",
+                    RemoteWriteBodies.body(RemoteWriteBodies.Series.of("__name__", "up", "job", service)
+                            .sample(System.currentTimeMillis() - 60_000, 1))).statusCode()).isEqualTo(204);
 
             context.getBean(EmbeddedPostgres.class).close();
 
@@ -51,6 +56,13 @@ class OtlpStoreOutageIT {
             assertThat(jaegerRefused.headers().firstValue("Retry-After")).hasValue("2");
             assertThat(new String(jaegerRefused.body(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("nothing of this request was stored");
+
+            // Remote write shares it too, for a series registered before the outage.
+            var writeRefused = OtlpClient.post(write, RemoteWriteBodies.CONTENT_TYPE, "snappy",
+                    RemoteWriteBodies.body(RemoteWriteBodies.Series.of("__name__", "up", "job", service)
+                            .sample(System.currentTimeMillis(), 1)));
+            assertThat(writeRefused.statusCode()).isEqualTo(503);
+            assertThat(writeRefused.headers().firstValue("Retry-After")).hasValue("2");
 
             // A new resource needs the database before the pipeline: also 503, not 500.
             var unregistered = OtlpClient.post(url, "application/json", null,

@@ -1,0 +1,171 @@
+package io.headroom.ingest.remotewrite;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import io.headroom.ingest.http.Refusal;
+import io.headroom.ingest.remotewrite.WriteRequest.TimeSeries;
+
+/**
+ * Decodes the protobuf of Prometheus's {@code prometheus.WriteRequest} by hand, field by field
+ * as {@code remote.proto} and {@code types.proto} number them. Generated classes would build
+ * a message object per label and sample; this keeps labels as bytes and samples in arrays.
+ * Metadata and exemplars are skipped: neither is stored.
+ */
+final class WriteRequestDecoder {
+
+    private static final int TIMESERIES = 1;
+    private static final int SERIES_LABELS = 1;
+    private static final int SERIES_SAMPLES = 2;
+    private static final int SERIES_HISTOGRAMS = 4;
+    private static final int SAMPLE_VALUE = 1;
+    private static final int SAMPLE_TIMESTAMP = 2;
+    private static final int LABEL_NAME = 1;
+    private static final int LABEL_VALUE = 2;
+    private static final int TIMESERIES_TAG = TIMESERIES << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int LABELS_TAG = SERIES_LABELS << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int SAMPLES_TAG = SERIES_SAMPLES << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int HISTOGRAMS_TAG = SERIES_HISTOGRAMS << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int VALUE_TAG = SAMPLE_VALUE << 3 | WireFormat.WIRETYPE_FIXED64;
+    private static final int TIMESTAMP_TAG = SAMPLE_TIMESTAMP << 3 | WireFormat.WIRETYPE_VARINT;
+    private static final int NAME_TAG = LABEL_NAME << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int LABEL_VALUE_TAG = LABEL_VALUE << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+
+    private WriteRequestDecoder() {
+    }
+
+    static WriteRequest decode(byte[] body) throws Refusal {
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(body);
+            var series = new ArrayList<TimeSeries>();
+            var labels = new ByteArrayOutputStream(256);
+            int tag;
+            while ((tag = in.readTag()) != 0) {
+                if (tag == TIMESERIES_TAG) {
+                    int limit = in.pushLimit(in.readRawVarint32());
+                    series.add(timeSeries(in, labels));
+                    in.popLimit(limit);
+                } else {
+                    in.skipField(tag);
+                }
+            }
+            return new WriteRequest(sha256(body), series);
+        } catch (IOException e) {
+            throw Refusal.undecodable("body is not a protobuf prometheus.WriteRequest: " + e.getMessage());
+        }
+    }
+
+    private static TimeSeries timeSeries(CodedInputStream in, ByteArrayOutputStream labels) throws IOException {
+        labels.reset();
+        long[] timestamps = new long[1];
+        double[] values = new double[1];
+        int samples = 0;
+        int histograms = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            switch (tag) {
+                case LABELS_TAG -> {
+                    byte[] label = in.readByteArray();
+                    writeVarint(labels, label.length);
+                    labels.writeBytes(label);
+                }
+                case SAMPLES_TAG -> {
+                    if (samples == timestamps.length) {
+                        timestamps = Arrays.copyOf(timestamps, samples * 2);
+                        values = Arrays.copyOf(values, samples * 2);
+                    }
+                    int limit = in.pushLimit(in.readRawVarint32());
+                    readSample(in, timestamps, values, samples++);
+                    in.popLimit(limit);
+                }
+                case HISTOGRAMS_TAG -> {
+                    in.skipField(tag);
+                    histograms++;
+                }
+                default -> in.skipField(tag);
+            }
+        }
+        return new TimeSeries(labels.toByteArray(), timestamps, values, samples, histograms);
+    }
+
+    private static void readSample(CodedInputStream in, long[] timestamps, double[] values, int index) throws IOException {
+        timestamps[index] = 0;
+        values[index] = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            switch (tag) {
+                case VALUE_TAG -> values[index] = in.readDouble();
+                case TIMESTAMP_TAG -> timestamps[index] = in.readInt64();
+                default -> in.skipField(tag);
+            }
+        }
+    }
+
+    /**
+     * The label set of a series as names and values alternating, in the order sent.
+     *
+     * @throws IllegalArgumentException when a name or value is not UTF-8 or a label is malformed
+     */
+    static String[] labels(byte[] encoded) {
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(encoded);
+            var pairs = new ArrayList<String>();
+            while (!in.isAtEnd()) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                String name = "";
+                String value = "";
+                int tag;
+                while ((tag = in.readTag()) != 0) {
+                    switch (tag) {
+                        case NAME_TAG -> name = utf8(in.readByteArray(), "label name");
+                        case LABEL_VALUE_TAG -> value = utf8(in.readByteArray(), "label value");
+                        default -> in.skipField(tag);
+                    }
+                }
+                in.popLimit(limit);
+                pairs.add(name);
+                pairs.add(value);
+            }
+            return pairs.toArray(String[]::new);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a label is not a valid protobuf message: " + e.getMessage());
+        }
+    }
+
+    private static String utf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("a " + what + " is not valid UTF-8");
+        }
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, int value) {
+        while ((value & ~0x7F) != 0) {
+            out.write((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.write(value);
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(body), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}
