@@ -144,6 +144,17 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         return generator;
     }
 
+    /**
+     * Each service's running instances as {@code host:port}, in the order they started: where a
+     * scraper finds their {@code /metrics}.
+     */
+    public Map<String, List<String>> instanceAddresses() {
+        var addresses = new java.util.TreeMap<String, List<String>>();
+        instances.forEach((service, running) -> addresses.put(service,
+                running.stream().map(instance -> instance.uri().getAuthority()).toList()));
+        return addresses;
+    }
+
     @Override
     public Set<String> services() {
         return specs.keySet();

@@ -31,6 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.demo.services.payments.sigma=0.3",
                 // Enough checkout workers that payments' own queue, not checkout's pool, is what fills.
                 "headroom.demo.services.checkout.concurrency=32",
+                // Scrape the instances often, so that discovery and scraping show within seconds.
+                "headroom.scrape.interval=2s",
+                "headroom.scrape.timeout=2s",
+                "headroom.scrape.refresh-interval=1s",
         })
 @interface DemoFleetTest {
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 public final class PrometheusLabels {
 
     public static final String METRIC_NAME = "__name__";
+    public static final String[] EMPTY = {};
 
     private PrometheusLabels() {
     }

@@ -1,0 +1,136 @@
+package io.headroom.ingest.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.headroom.ingest.scrape.Scraping;
+import io.headroom.ingest.scrape.Scraping.TargetStatus;
+import io.headroom.ingest.scrape.TargetHealth;
+import io.headroom.ui.Formats;
+import io.headroom.ui.LiveRefresh;
+import io.headroom.ui.MainLayout;
+
+/** Every scrape target with its health and the reason it is down, like Prometheus's targets page; targets can be added. */
+@Route(value = "targets", layout = MainLayout.class)
+@PageTitle("Targets · Headroom")
+@Menu(title = "Targets", order = 80)
+public class TargetsView extends VerticalLayout {
+
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final Scraping scraping;
+    private final Clock clock;
+    private final Grid<TargetStatus> grid = new Grid<>();
+    private final Paragraph summary = new Paragraph();
+    private final TextField job = new TextField("Job");
+    private final TextField url = new TextField("Metrics URL");
+
+    public TargetsView(Scraping scraping, Clock clock, LiveRefresh live) {
+        this.scraping = scraping;
+        this.clock = clock;
+        configureGrid();
+        add(new H2("Targets"), summary, addForm(), grid);
+        setSizeFull();
+        live.whileAttached(this, REFRESH, scraping::targets, this::show);
+    }
+
+    private Component addForm() {
+        job.setPlaceholder("node");
+        job.setHelperText("the job label of its samples");
+        url.setPlaceholder("http://host:9100/metrics");
+        url.setHelperText("http or https; /metrics when no path is given");
+        url.setWidth("28em");
+        var add = new Button("Add target", click -> add());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new HorizontalLayout(job, url, add);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return form;
+    }
+
+    private void add() {
+        job.setInvalid(false);
+        url.setInvalid(false);
+        try {
+            scraping.add(job.getValue(), url.getValue(), Map.of());
+            Notification.show("Added " + url.getValue() + " to job " + job.getValue().trim(), 3_000, Notification.Position.BOTTOM_START);
+            url.clear();
+            show(scraping.targets());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            TextField field = e.getMessage().startsWith("job") ? job : url;
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
+        }
+    }
+
+    private void configureGrid() {
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(status -> status.target().job()).setHeader("Job").setSortable(true).setAutoWidth(true).setKey("job");
+        grid.addColumn(status -> status.target().url().toString()).setHeader("Endpoint").setFlexGrow(2).setKey("endpoint");
+        grid.addComponentColumn(status -> state(status.health())).setHeader("State").setAutoWidth(true).setKey("state");
+        grid.addColumn(status -> status.target().labels().entrySet().stream()
+                .map(label -> label.getKey() + "=\"" + label.getValue() + "\"").collect(Collectors.joining(" ")))
+                .setHeader("Labels").setFlexGrow(2).setKey("labels");
+        grid.addColumn(status -> status.health().lastScrape() == null ? "never"
+                : Formats.ago(status.health().lastScrape(), clock.instant())).setHeader("Last scrape")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setKey("lastScrape");
+        grid.addColumn(status -> Formats.millis(status.health().lastDuration().toNanos() / 1e6)).setHeader("Duration")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setKey("duration");
+        grid.addColumn(status -> Formats.number(status.health().samples())).setHeader("Samples")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setKey("samples");
+        grid.addColumn(status -> status.health().lastError()).setHeader("Error").setFlexGrow(2).setKey("error");
+        grid.addComponentColumn(this::removeButton).setHeader("").setAutoWidth(true).setKey("remove");
+        grid.setSizeFull();
+    }
+
+    private Component state(TargetHealth health) {
+        var badge = new Span(health.state().name());
+        badge.getElement().getThemeList().add(switch (health.state()) {
+            case UP -> "badge success";
+            case DOWN -> "badge error";
+            case UNKNOWN -> "badge contrast";
+        });
+        return badge;
+    }
+
+    private Component removeButton(TargetStatus status) {
+        if (status.target().id() == null) {
+            var source = new Span(status.target().source().equals("http_sd") ? "discovered" : "configured");
+            source.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            return source;
+        }
+        var remove = new Button("Remove", click -> {
+            scraping.remove(status.target().id());
+            show(scraping.targets());
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        return remove;
+    }
+
+    private void show(List<TargetStatus> targets) {
+        grid.setItems(targets);
+        long up = targets.stream().filter(status -> status.health().state() == TargetHealth.State.UP).count();
+        long down = targets.stream().filter(status -> status.health().state() == TargetHealth.State.DOWN).count();
+        summary.setText(targets.isEmpty() ? "No targets. Add one below, configure headroom.scrape.jobs, or turn the demo fleet on."
+                : targets.size() + " targets · " + up + " up · " + down + " down");
+    }
+}
