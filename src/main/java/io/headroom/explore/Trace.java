@@ -12,7 +12,7 @@ import io.headroom.store.StoredResource;
  *
  * @param traceId 16 bytes
  * @param spans every span of the trace, in start order
- * @param resources the resources the spans come from
+ * @param resources the resources the spans come from (possibly more: traces fetched together share one map)
  */
 public record Trace(byte[] traceId, List<SpanRow> spans, Map<ResourceId, StoredResource> resources) {
 }

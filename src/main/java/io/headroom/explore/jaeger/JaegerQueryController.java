@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.headroom.explore.Trace;
@@ -79,7 +80,7 @@ class JaegerQueryController {
         List<Trace> found = traces.traces(query.traceIds());
         List<JaegerModel.Error> missing = new ArrayList<>();
         for (byte[] id : query.traceIds()) {
-            if (found.stream().noneMatch(trace -> java.util.Arrays.equals(trace.traceId(), id))) {
+            if (found.stream().noneMatch(trace -> Arrays.equals(trace.traceId(), id))) {
                 missing.add(new JaegerModel.Error(null, TRACE_NOT_FOUND, JaegerIds.traceId(id)));
             }
         }
