@@ -1,5 +1,6 @@
 package io.headroom.ingest.otlp;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -77,8 +78,15 @@ final class AttributeJson {
         }
     }
 
+    /**
+     * Whole numbers of 10^7 and more are written in plain notation with a fraction digit: Java
+     * writes 1.0E7, which jsonb stores as the integer 10000000, and the value would read back as
+     * an integer (a Jaeger float64 tag would come back as int64).
+     */
     static void writeDouble(StringBuilder json, double value) {
-        if (Double.isFinite(value)) {
+        if (Double.isFinite(value) && Math.abs(value) >= 1e7 && value == Math.rint(value)) {
+            json.append(new BigDecimal(value).toPlainString()).append(".0");
+        } else if (Double.isFinite(value)) {
             json.append(value);
         } else {
             JsonText.writeString(json, Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf");
