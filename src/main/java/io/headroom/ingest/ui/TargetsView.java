@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -85,11 +86,12 @@ public class TargetsView extends VerticalLayout {
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(status -> status.target().job()).setHeader("Job").setSortable(true).setAutoWidth(true).setKey("job");
-        grid.addColumn(status -> status.target().url().toString()).setHeader("Endpoint").setFlexGrow(2).setKey("endpoint");
+        grid.addComponentColumn(status -> endpoint(status.target().url().toString())).setHeader("Endpoint")
+                .setFlexGrow(3).setKey("endpoint");
         grid.addComponentColumn(status -> state(status.health())).setHeader("State").setAutoWidth(true).setKey("state");
-        grid.addColumn(status -> status.target().labels().entrySet().stream()
-                .map(label -> label.getKey() + "=\"" + label.getValue() + "\"").collect(Collectors.joining(" ")))
-                .setHeader("Labels").setFlexGrow(2).setKey("labels");
+        grid.addComponentColumn(status -> wrapping(status.target().labels().entrySet().stream()
+                .map(label -> label.getKey() + "=\"" + label.getValue() + "\"").collect(Collectors.joining(" "))))
+                .setHeader("Labels").setFlexGrow(3).setKey("labels");
         grid.addColumn(status -> status.health().lastScrape() == null ? "never"
                 : Formats.ago(status.health().lastScrape(), clock.instant())).setHeader("Last scrape")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setKey("lastScrape");
@@ -100,6 +102,20 @@ public class TargetsView extends VerticalLayout {
         grid.addColumn(status -> status.health().lastError()).setHeader("Error").setFlexGrow(2).setKey("error");
         grid.addComponentColumn(this::removeButton).setHeader("").setAutoWidth(true).setKey("remove");
         grid.setSizeFull();
+    }
+
+    /** Scrape URLs are http or https only (validated on the way in), so a link is safe. */
+    private static Component endpoint(String url) {
+        var link = new Anchor(url, url);
+        link.setTarget("_blank");
+        link.getStyle().set("word-break", "break-all");
+        return link;
+    }
+
+    private static Component wrapping(String text) {
+        var span = new Span(text);
+        span.getStyle().set("white-space", "normal").set("word-break", "break-word");
+        return span;
     }
 
     private Component state(TargetHealth health) {
