@@ -2,6 +2,7 @@ package io.headroom.ingest.prometheus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -22,20 +23,20 @@ final class Family {
      * Sample names of a 0.0.4 family, after Prometheus's isSeriesPartOfFamily: the name alone counts
      * too, and a counter may be declared with or without {@code _total}.
      */
-    private static final Map<String, String[]> TEXT_SUFFIXES = Map.of(
+    private static final Map<String, byte[][]> TEXT_SUFFIXES = bytes(Map.of(
         COUNTER, new String[] {"", "_total"},
         HISTOGRAM, new String[] {"", "_bucket", "_sum", "_count"},
-        SUMMARY, new String[] {"", "_sum", "_count"});
+        SUMMARY, new String[] {"", "_sum", "_count"}));
 
     /** Sample names of an OpenMetrics 1.0 family, as the specification lists them per type. */
-    private static final Map<String, String[]> OPENMETRICS_SUFFIXES = Map.of(
+    private static final Map<String, byte[][]> OPENMETRICS_SUFFIXES = bytes(Map.of(
         COUNTER, new String[] {"_total", "_created"},
         HISTOGRAM, new String[] {"_bucket", "_count", "_sum", "_created"},
         GAUGEHISTOGRAM, new String[] {"_bucket", "_gcount", "_gsum"},
         SUMMARY, new String[] {"", "_count", "_sum", "_created"},
-        INFO, new String[] {"_info"});
+        INFO, new String[] {"_info"}));
 
-    private static final String[] NAME_ONLY = {""};
+    private static final byte[][] NAME_ONLY = {{}};
 
     final String name;
     private final byte[] nameBytes;
@@ -55,22 +56,22 @@ final class Family {
         this.name = name;
         this.nameBytes = name.getBytes(StandardCharsets.ISO_8859_1);
         this.declared = declared;
-        setMembers(NAME_ONLY, nameBytes.length);
+        this.baseLength = nameBytes.length;
+        this.suffixes = NAME_ONLY;
     }
 
     void declareType(String type, boolean openMetrics) {
         this.type = type;
-        String[] names = (openMetrics ? OPENMETRICS_SUFFIXES : TEXT_SUFFIXES).getOrDefault(type, NAME_ONLY);
         boolean totalInName = !openMetrics && type.equals(COUNTER) && name.endsWith("_total");
-        setMembers(names, nameBytes.length - (totalInName ? "_total".length() : 0));
+        baseLength = nameBytes.length - (totalInName ? "_total".length() : 0);
+        suffixes = (openMetrics ? OPENMETRICS_SUFFIXES : TEXT_SUFFIXES).getOrDefault(type, NAME_ONLY);
     }
 
-    private void setMembers(String[] names, int baseLength) {
-        this.baseLength = baseLength;
-        this.suffixes = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            suffixes[i] = names[i].getBytes(StandardCharsets.ISO_8859_1);
-        }
+    private static Map<String, byte[][]> bytes(Map<String, String[]> suffixes) {
+        Map<String, byte[][]> bytes = new HashMap<>();
+        suffixes.forEach((type, names) -> bytes.put(type,
+            Arrays.stream(names).map(n -> n.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new)));
+        return Map.copyOf(bytes);
     }
 
     /** Whether the sample name in {@code b[from, to)} is one of this family's. */

@@ -200,7 +200,7 @@ final class OpenMetricsParser {
             if (keep) {
                 reader.labels.add(s, name, reader.labelValue(name, false));
             } else {
-                s.scanQuoted(false, "exemplar label value");
+                s.scanQuoted(false, "exemplar label value", null);
             }
             if (s.peekIs(',')) {
                 s.pos++;

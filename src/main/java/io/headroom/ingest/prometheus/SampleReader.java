@@ -39,7 +39,7 @@ final class SampleReader {
                 + s.quote(nameStart, nameEnd));
         }
         labels.clear();
-        return s.name(nameStart, nameEnd);
+        return s.scannedName(nameStart, nameEnd);
     }
 
     /** At a label name's first character: the name, moving past it. */
@@ -49,7 +49,7 @@ final class SampleReader {
         if (ScrapeLimits.exceeds(to - from, limits.maxLabelNameLength())) {
             throw s.limit("label name longer than " + limits.maxLabelNameLength() + " bytes: " + s.quote(from, to));
         }
-        String name = s.name(from, to);
+        String name = s.scannedName(from, to);
         if (name.equals("__name__")) {
             throw s.error("label __name__ repeats the metric name");
         }
@@ -58,7 +58,7 @@ final class SampleReader {
 
     /** At the opening quote of {@code name}'s value: the value, unescaped, moving past the closing quote. */
     String labelValue(String name, boolean lineBreaksAllowed) throws ExpositionParseException {
-        s.scanQuoted(lineBreaksAllowed, "value of label " + name);
+        s.scanQuoted(lineBreaksAllowed, "value of label", name);
         String value = s.quotedValue(limits.maxLabelValueLength());
         if (value == null) {
             throw s.limit("value of label " + name + " longer than " + limits.maxLabelValueLength() + " bytes");

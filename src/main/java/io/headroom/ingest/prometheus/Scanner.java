@@ -36,6 +36,8 @@ final class Scanner {
     boolean quotedEscaped;
     boolean quotedAscii;
 
+    /** The hash (see {@link StringCache#hash}) of the last name or quoted string scanned. */
+    private int scannedHash;
     private byte[] scratch;
 
     Scanner(byte[] body, int length) {
@@ -116,22 +118,33 @@ final class Scanner {
 
     /** At a metric name's first character: returns the index after its last one and moves there. */
     int scanMetricName() {
-        int p = pos + 1;
-        while (p < end && (CLASSES[b[p] & 0xff] & METRIC_PART) != 0) {
-            p++;
-        }
-        pos = p;
-        return p;
+        return scanName(METRIC_PART);
     }
 
     /** At a label name's first character: returns the index after its last one and moves there. */
     int scanLabelName() {
-        int p = pos + 1;
-        while (p < end && (CLASSES[b[p] & 0xff] & LABEL_PART) != 0) {
+        return scanName(LABEL_PART);
+    }
+
+    private int scanName(byte part) {
+        int p = pos;
+        int hash = 0;
+        while (p < end) {
+            byte c = b[p];
+            if ((CLASSES[c & 0xff] & part) == 0) {
+                break;
+            }
+            hash = 31 * hash + c;
             p++;
         }
+        scannedHash = hash;
         pos = p;
         return p;
+    }
+
+    /** The name just scanned, {@code [from, to)}, reusing the hash computed while scanning it. */
+    String scannedName(int from, int to) {
+        return StringCache.get(b, from, to, true, scannedHash);
     }
 
     /**
@@ -139,14 +152,15 @@ final class Scanner {
      * other than a line break (so a value cannot end in an escaped quote) and that the bytes are
      * UTF-8, as Prometheus does. Only the 0.0.4 text format lets a label value span lines.
      */
-    void scanQuoted(boolean lineBreaksAllowed, String what) throws ExpositionParseException {
+    void scanQuoted(boolean lineBreaksAllowed, String what, String labelName) throws ExpositionParseException {
         int p = pos + 1;
         int startLine = line;
         boolean escaped = false;
         boolean ascii = true;
+        int hash = 0;
         while (true) {
             if (p >= end) {
-                throw new ExpositionParseException(startLine, what + " not closed", false);
+                throw new ExpositionParseException(startLine, quotedWhat(what, labelName) + " not closed", false);
             }
             int c = b[p] & 0xff;
             if (c == '"') {
@@ -155,28 +169,32 @@ final class Scanner {
             if (c == '\\') {
                 escaped = true;
                 if (p + 1 >= end) {
-                    throw new ExpositionParseException(startLine, what + " not closed", false);
+                    throw new ExpositionParseException(startLine, quotedWhat(what, labelName) + " not closed", false);
                 }
                 int next = b[p + 1] & 0xff;
                 if (next == '\n') {
-                    throw error("backslash before a line break in " + what);
+                    throw error("backslash before a line break in " + quotedWhat(what, labelName));
                 }
                 // An escaped non-ASCII character is kept as written; its bytes are checked next round.
                 p += next < 0x80 ? 2 : 1;
             } else if (c < 0x80) {
                 if (c == '\n') {
                     if (!lineBreaksAllowed) {
-                        throw error(what + " not closed before the end of the line");
+                        throw error(quotedWhat(what, labelName) + " not closed before the end of the line");
                     }
                     line++;
                 }
+                hash = 31 * hash + c;
                 p++;
             } else {
                 int n = Utf8.sequenceLength(b, p, end);
                 if (n < 0) {
-                    throw error("invalid UTF-8 in " + what);
+                    throw error("invalid UTF-8 in " + quotedWhat(what, labelName));
                 }
                 ascii = false;
+                for (int i = 0; i < n; i++) {
+                    hash = 31 * hash + b[p + i];
+                }
                 p += n;
             }
         }
@@ -184,7 +202,13 @@ final class Scanner {
         quotedEnd = p;
         quotedEscaped = escaped;
         quotedAscii = ascii;
+        scannedHash = hash;
         pos = p + 1;
+    }
+
+    /** "value of label x": built only for a message, as a label value is read on every line. */
+    private static String quotedWhat(String what, String labelName) {
+        return labelName == null ? what : what + " " + labelName;
     }
 
     /** The last quoted string as the sink sees it; null when it is longer than {@code maxLength} bytes. */
@@ -193,7 +217,7 @@ final class Scanner {
             if (ScrapeLimits.exceeds(quotedEnd - quotedStart, maxLength)) {
                 return null;
             }
-            return StringCache.get(b, quotedStart, quotedEnd, quotedAscii);
+            return StringCache.get(b, quotedStart, quotedEnd, quotedAscii, scannedHash);
         }
         int n = unescape(quotedStart, quotedEnd, true);
         return ScrapeLimits.exceeds(n, maxLength) ? null : new String(scratch, 0, n, StandardCharsets.UTF_8);

@@ -25,6 +25,20 @@ final class StringCache {
     }
 
     static String get(byte[] b, int from, int to, boolean ascii) {
+        return get(b, from, to, ascii, hash(b, from, to));
+    }
+
+    /** The polynomial hash {@code h = 31 * h + byte} over the range, which scanners compute as they go. */
+    static int hash(byte[] b, int from, int to) {
+        int hash = 0;
+        for (int p = from; p < to; p++) {
+            hash = 31 * hash + b[p];
+        }
+        return hash;
+    }
+
+    /** {@code hash} must be {@link #hash} of the range. */
+    static String get(byte[] b, int from, int to, boolean ascii, int hash) {
         int length = to - from;
         if (length == 0) {
             return "";
@@ -32,18 +46,27 @@ final class StringCache {
         if (length > MAX_LENGTH) {
             return decode(b, from, length, ascii);
         }
-        int hash = length;
-        for (int p = from; p < to; p++) {
-            hash = 31 * hash + b[p];
-        }
-        int slot = (hash ^ (hash >>> 14)) & (SLOTS - 1);
+        int slot = (hash ^ (hash >>> 14) ^ length) & (SLOTS - 1);
         Entry entry = TABLE[slot];
-        if (entry != null && entry.hash == hash && Arrays.equals(entry.key, 0, entry.key.length, b, from, to)) {
+        if (entry != null && entry.hash == hash && sameBytes(entry.key, b, from, length)) {
             return entry.value;
         }
         String value = decode(b, from, length, ascii);
         TABLE[slot] = new Entry(hash, Arrays.copyOfRange(b, from, to), value);
         return value;
+    }
+
+    /** A plain loop: for keys this short it beats Arrays.equals, whose range checks and call cost dominate. */
+    static boolean sameBytes(byte[] key, byte[] b, int from, int length) {
+        if (key.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(byte[] b, int from, int length, boolean ascii) {
