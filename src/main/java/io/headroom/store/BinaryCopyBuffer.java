@@ -102,6 +102,11 @@ final class BinaryCopyBuffer {
         int64(Math.floorDiv(epochNanos, 1000L) - PG_EPOCH_MICROS);
     }
 
+    /** A bare 32-bit integer, not a field: for headers of composite values such as arrays. */
+    void int4Raw(int value) {
+        int32(value);
+    }
+
     int size() {
         return size;
     }

@@ -27,7 +27,7 @@ import jakarta.annotation.PostConstruct;
 public class PartitionMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
-    static final List<String> PARTITIONED_TABLES = List.of("spans", "log_records", "metric_samples");
+    static final List<String> PARTITIONED_TABLES = List.of("spans", "log_records", "metric_chunks");
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final long MAINTENANCE_LOCK = 0x4845_4144_0001L;
 

@@ -13,11 +13,10 @@ public final class TelemetryBatch {
 
     private static final int SPAN_FIELDS = 17;
     private static final int LOG_FIELDS = 13;
-    private static final int SAMPLE_FIELDS = 5;
 
     final BinaryCopyBuffer spans;
     final BinaryCopyBuffer logs;
-    final BinaryCopyBuffer samples;
+    final SampleColumns samples;
     final int spanCount;
     final int logCount;
     final int sampleCount;
@@ -33,7 +32,7 @@ public final class TelemetryBatch {
         samples = builder.samples;
         spanCount = builder.spanCount;
         logCount = builder.logCount;
-        sampleCount = builder.sampleCount;
+        sampleCount = builder.samples.count();
         rollupDelta = builder.rollups.encode();
         services = builder.services;
         digest = builder.digest;
@@ -68,10 +67,9 @@ public final class TelemetryBatch {
 
         private final BinaryCopyBuffer spans;
         private final BinaryCopyBuffer logs = new BinaryCopyBuffer(256);
-        private final BinaryCopyBuffer samples = new BinaryCopyBuffer(256);
+        private final SampleColumns samples = new SampleColumns(16);
         private int spanCount;
         private int logCount;
-        private int sampleCount;
         private final RollupDelta.Recorder rollups;
         private final Set<String> services = new HashSet<>();
         private byte[] digest;
@@ -147,23 +145,7 @@ public final class TelemetryBatch {
 
         /** @throws InvalidTelemetryException if the sample cannot be stored; nothing of it is kept */
         public Builder addSample(MetricSampleRow sample) {
-            try {
-                samples.beginRow(SAMPLE_FIELDS);
-                samples.text(sample.serviceName());
-                samples.int8(sample.seriesId());
-                samples.timestamptz(sample.timeEpochNanos());
-                if (sample.stale()) {
-                    samples.nullField();
-                } else {
-                    samples.float8(sample.value());
-                }
-                samples.jsonb(sample.histogramJson());
-                samples.endRow();
-            } catch (InvalidTelemetryException e) {
-                samples.abandonRow();
-                throw e;
-            }
-            sampleCount++;
+            samples.add(sample);
             services.add(sample.serviceName());
             return this;
         }

@@ -43,7 +43,7 @@ class TelemetryWriter implements TelemetryStore {
                               span_id, flags, event_name, scope_name, resource_id, attributes)
             FROM STDIN (FORMAT binary)""";
     private static final String COPY_SAMPLES = """
-            COPY metric_samples (service_name, series_id, time, value, histogram) FROM STDIN (FORMAT binary)""";
+            COPY metric_sample_batches (series_ids, times, "values", histograms) FROM STDIN (FORMAT binary)""";
     private static final String TOUCH_SERVICES = """
             INSERT INTO services (service_name, first_seen, last_seen)
             SELECT s, ?, ? FROM unnest(?::text[]) AS s ORDER BY s
@@ -89,7 +89,7 @@ class TelemetryWriter implements TelemetryStore {
                 }
                 copy(pg, COPY_SPANS, batches, batch -> batch.spans, batch -> batch.spanCount);
                 copy(pg, COPY_LOGS, batches, batch -> batch.logs, batch -> batch.logCount);
-                copy(pg, COPY_SAMPLES, batches, batch -> batch.samples, batch -> batch.sampleCount);
+                copySamples(pg, batches);
                 long copied = System.nanoTime();
                 journal(connection, delta.toByteArray());
                 touchServices(connection, serviceNames);
@@ -166,6 +166,25 @@ class TelemetryWriter implements TelemetryStore {
                 BinaryCopyBuffer rows = buffer.apply(batch);
                 copy.writeToCopy(rows.array(), 0, rows.size());
             }
+            copy.writeToCopy(BinaryCopyBuffer.TRAILER, 0, BinaryCopyBuffer.TRAILER.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** All the transaction's samples as one row of arrays; {@link MetricCompactor} turns it into per-series chunks. */
+    private static void copySamples(PGConnection pg, List<TelemetryBatch> batches) throws SQLException {
+        List<SampleColumns> columns = batches.stream().map(batch -> batch.samples).filter(samples -> samples.count() > 0).toList();
+        if (columns.isEmpty()) {
+            return;
+        }
+        CopyIn copy = pg.getCopyAPI().copyIn(COPY_SAMPLES);
+        try {
+            copy.writeToCopy(BinaryCopyBuffer.HEADER, 0, BinaryCopyBuffer.HEADER.length);
+            SampleColumns.writeRow(copy, columns);
             copy.writeToCopy(BinaryCopyBuffer.TRAILER, 0, BinaryCopyBuffer.TRAILER.length);
             copy.endCopy();
         } finally {
