@@ -1,7 +1,11 @@
 package io.headroom.store;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
+
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Tuples in PostgreSQL's binary COPY format. Request threads encode their rows here in
@@ -9,6 +13,11 @@ import java.util.Arrays;
  * numbers and timestamps.
  */
 final class BinaryCopyBuffer {
+
+    /** Writes the tuples of one COPY, between the header and trailer {@link #copyIn} adds. */
+    interface Tuples {
+        void writeTo(CopyIn copy) throws SQLException;
+    }
 
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
@@ -100,6 +109,37 @@ final class BinaryCopyBuffer {
     void timestamptz(long epochNanos) {
         int32(8);
         int64(Math.floorDiv(epochNanos, 1000L) - PG_EPOCH_MICROS);
+    }
+
+    /** Runs one binary {@code COPY ... FROM STDIN}, cancelling it if writing the tuples fails. */
+    static void copyIn(CopyManager copies, String sql, Tuples tuples) throws SQLException {
+        CopyIn copy = copies.copyIn(sql);
+        try {
+            copy.writeToCopy(HEADER, 0, HEADER.length);
+            tuples.writeTo(copy);
+            copy.writeToCopy(TRAILER, 0, TRAILER.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** A timestamp already in PostgreSQL's microseconds since 2000-01-01. */
+    void timestamptzMicros(long pgMicros) {
+        int32(8);
+        int64(pgMicros);
+    }
+
+    /** A field whose bytes are already in PostgreSQL's binary form; null writes SQL NULL. */
+    void rawField(byte[] value) {
+        if (value == null) {
+            nullField();
+            return;
+        }
+        int32(value.length);
+        raw(value);
     }
 
     /** A bare 32-bit integer, not a field: for headers of composite values such as arrays. */

@@ -22,7 +22,6 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Component;
 
 
@@ -159,38 +158,19 @@ class TelemetryWriter implements TelemetryStore {
         if (batches.stream().mapToInt(count).sum() == 0) {
             return;
         }
-        CopyIn copy = pg.getCopyAPI().copyIn(sql);
-        try {
-            copy.writeToCopy(BinaryCopyBuffer.HEADER, 0, BinaryCopyBuffer.HEADER.length);
+        BinaryCopyBuffer.copyIn(pg.getCopyAPI(), sql, copy -> {
             for (TelemetryBatch batch : batches) {
                 BinaryCopyBuffer rows = buffer.apply(batch);
                 copy.writeToCopy(rows.array(), 0, rows.size());
             }
-            copy.writeToCopy(BinaryCopyBuffer.TRAILER, 0, BinaryCopyBuffer.TRAILER.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        });
     }
 
     /** All the transaction's samples as one row of arrays; {@link MetricCompactor} turns it into per-series chunks. */
     private static void copySamples(PGConnection pg, List<TelemetryBatch> batches) throws SQLException {
         List<SampleColumns> columns = batches.stream().map(batch -> batch.samples).filter(samples -> samples.count() > 0).toList();
-        if (columns.isEmpty()) {
-            return;
-        }
-        CopyIn copy = pg.getCopyAPI().copyIn(COPY_SAMPLES);
-        try {
-            copy.writeToCopy(BinaryCopyBuffer.HEADER, 0, BinaryCopyBuffer.HEADER.length);
-            SampleColumns.writeRow(copy, columns);
-            copy.writeToCopy(BinaryCopyBuffer.TRAILER, 0, BinaryCopyBuffer.TRAILER.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+        if (!columns.isEmpty()) {
+            BinaryCopyBuffer.copyIn(pg.getCopyAPI(), COPY_SAMPLES, copy -> SampleColumns.writeRow(copy, columns));
         }
     }
 
