@@ -46,6 +46,7 @@ class MetricCompactor {
     private static final int KNOWN_SERVICES = 200_000;
 
     private final DataSource dataSource;
+    private final PartitionMaintenance partitions;
     /**
      * Batches younger than this wait for the next run, so that a chunk gathers several seconds of
      * each series rather than the last few requests' (one B-tree entry per chunk, not per sample).
@@ -55,9 +56,10 @@ class MetricCompactor {
     private final Timer roundTime;
     private final Counter chunksWritten;
 
-    MetricCompactor(DataSource dataSource, MeterRegistry registry,
+    MetricCompactor(DataSource dataSource, PartitionMaintenance partitions, MeterRegistry registry,
             @Value("${headroom.store.compaction-interval:5s}") Duration interval) {
         this.dataSource = dataSource;
+        this.partitions = partitions;
         this.minimumAge = interval;
         this.roundTime = Timer.builder("headroom.store.metric.compaction").description("Time to compact one round of sample batches")
                 .register(registry);
@@ -122,8 +124,11 @@ class MetricCompactor {
         var batches = new ByteArrayOutputStream(1 << 20);
         copies.copyOut("COPY (SELECT series_ids, times, \"values\", histograms FROM metric_sample_batches WHERE batch_id = ANY("
                 + idList + ")) TO STDOUT (FORMAT binary)", batches);
-        var chunks = new SampleChunks();
+        var chunks = new SampleChunks(partitions);
         chunks.addCopyOutput(batches.toByteArray());
+        if (chunks.expired() > 0) {
+            log.warn("Compaction dropped {} samples older than the raw retention", chunks.expired());
+        }
         BinaryCopyBuffer rows = chunks.copyRows(services(connection, chunks.seriesIds()));
         BinaryCopyBuffer.copyIn(copies, COPY_CHUNKS, copy -> copy.writeToCopy(rows.array(), 0, rows.size()));
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM metric_sample_batches WHERE batch_id = ANY(?)")) {

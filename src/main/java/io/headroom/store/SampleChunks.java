@@ -54,8 +54,17 @@ final class SampleChunks {
         }
     }
 
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
     private final Map<Key, Chunk> chunks = new HashMap<>();
+    private final PartitionMaintenance partitions;
     private int samples;
+    private int expired;
+
+    /** @param partitions says which samples still have a partition to go to: those retention has dropped meanwhile are left out */
+    SampleChunks(PartitionMaintenance partitions) {
+        this.partitions = partitions;
+    }
 
     /** Adds the rows of {@code COPY (SELECT series_ids, times, "values", histograms ...) TO STDOUT (FORMAT binary)}. */
     void addCopyOutput(byte[] copy) {
@@ -81,6 +90,10 @@ final class SampleChunks {
             in.position(valuesEnd);
             byte[][] histograms = jsonbArray(in, count);
             for (int i = 0; i < count; i++) {
+                if (!partitions.accepts((times[i] + PG_EPOCH_MICROS) * 1000L)) {
+                    expired++;
+                    continue;
+                }
                 var key = new Key(seriesIds[i], Math.floorDiv(times[i], MICROS_PER_DAY));
                 chunks.computeIfAbsent(key, k -> new Chunk()).add(times[i], bits[i], stale[i],
                         histograms == null ? null : histograms[i]);
@@ -91,6 +104,11 @@ final class SampleChunks {
 
     int samples() {
         return samples;
+    }
+
+    /** Samples left out because their day is no longer kept (compaction was held up for that long). */
+    int expired() {
+        return expired;
     }
 
     int chunkCount() {
