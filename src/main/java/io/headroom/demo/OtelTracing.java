@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.Headers;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
@@ -42,15 +41,16 @@ final class OtelTracing implements DemoTracing {
 
     private static final String SCOPE = "io.headroom.demo";
     private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+    /** Header names are in lower case, as W3C propagation asks for them. */
+    private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(Headers headers) {
+        public Iterable<String> keys(Map<String, String> headers) {
             return headers.keySet();
         }
 
         @Override
-        public String get(Headers headers, String key) {
-            return headers == null ? null : headers.getFirst(key);
+        public String get(Map<String, String> headers, String key) {
+            return headers == null ? null : headers.get(key);
         }
     };
     private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
@@ -91,7 +91,7 @@ final class OtelTracing implements DemoTracing {
     }
 
     @Override
-    public DemoSpan serverSpan(String method, String path, Headers requestHeaders, WorkerPool.Arrival arrival) {
+    public DemoSpan serverSpan(String method, String path, Map<String, String> requestHeaders, DemoServer.Arrival arrival) {
         Context parent = PROPAGATOR.extract(Context.root(), requestHeaders, HEADERS);
         Span span = tracer.spanBuilder(method + " " + path).setParent(parent).setSpanKind(SpanKind.SERVER)
                 .setStartTimestamp(arrival.epochNanos(), TimeUnit.NANOSECONDS).setAttribute(METHOD, method).setAttribute("url.path", path).setAttribute(ROUTE, path).startSpan();
