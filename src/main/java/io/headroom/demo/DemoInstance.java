@@ -52,7 +52,7 @@ final class DemoInstance implements AutoCloseable {
                     AttributeKey.stringKey("service.instance.id"), instanceId,
                     AttributeKey.stringKey("service.version"), "1.0.0",
                     AttributeKey.stringKey("deployment.environment.name"), "demo"))),
-                    environment.otlpEndpoint(), environment.metricInterval());
+                    environment.otel());
             case JAEGER -> new JaegerTracing(spec.name(), instanceId, environment.jaegerEndpoint());
         };
         this.server = new DemoServer("demo-" + spec.name() + "-" + instanceId, spec.concurrency(), spec.queue(), this::handle);
