@@ -2,6 +2,7 @@ package io.headroom.demo;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
@@ -34,6 +35,8 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 final class OtelExport implements AutoCloseable {
 
     private static final Duration BATCH_DELAY = Duration.ofSeconds(1);
+    /** The exporters' own default timeout. */
+    private static final long EXPORT_WAIT_SECONDS = 10;
 
     private final BatchSpanProcessor spans;
     private final BatchLogRecordProcessor logs;
@@ -46,7 +49,7 @@ final class OtelExport implements AutoCloseable {
                 .setScheduleDelay(BATCH_DELAY).build();
         logs = BatchLogRecordProcessor.builder(OtlpHttpLogRecordExporter.builder().setEndpoint(otlpEndpoint + "/v1/logs").build())
                 .setScheduleDelay(BATCH_DELAY).build();
-        // Immutable data: each instance's reader exports on its own schedule, so exports may overlap.
+        // Immutable data: each instance's reader collects on its own thread, so collections may overlap.
         metrics = OtlpHttpMetricExporter.builder().setEndpoint(otlpEndpoint + "/v1/metrics")
                 .setMemoryMode(MemoryMode.IMMUTABLE_DATA).build();
     }
@@ -146,9 +149,15 @@ final class OtelExport implements AutoCloseable {
             return delegate.getMemoryMode();
         }
 
+        /**
+         * One export at a time: the instances' readers fire together (they start together with
+         * the same interval), and the exporter's HTTP sender rejects more than a few at once.
+         */
         @Override
         public CompletableResultCode export(Collection<MetricData> metrics) {
-            return delegate.export(metrics);
+            synchronized (this.delegate) {
+                return delegate.export(metrics).join(EXPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
         }
 
         @Override
