@@ -316,11 +316,11 @@ final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * One line of the request head without its CRLF (a bare LF is accepted), charging its bytes
+     * One line of an HTTP head without its CRLF (a bare LF is accepted), charging its bytes
      * to {@code budget}. @return null at the end of the stream before any byte of the line, or
      * when the budget runs out; empty lines before a request line are skipped
      */
-    private static String readLine(InputStream in, int[] budget, boolean requestLine) throws IOException {
+    static String readLine(InputStream in, int[] budget, boolean requestLine) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
         while (true) {
             int b = in.read();
