@@ -78,7 +78,7 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         String self = "http://127.0.0.1:" + event.getWebServer().getPort();
         String endpoint = blank(properties.otlpEndpoint()) ? self : properties.otlpEndpoint();
         String jaeger = blank(properties.jaegerEndpoint()) ? self + "/api/traces" : properties.jaegerEndpoint();
-        environment = new FleetEnvironment(endpoint, jaeger, properties.metricInterval(), this::pick, faults);
+        environment = new FleetEnvironment(new OtelExport(endpoint, properties.metricInterval()), jaeger, this::pick, faults);
         for (ServiceSpec spec : specs.values()) {
             startInstance(spec);
             desired.put(spec.name(), 1);
@@ -255,6 +255,9 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         instances.clear();
         all.forEach(DemoInstance::close);
         draining.shutdownNow();
+        if (environment != null) {
+            environment.otel().close();
+        }
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.headroom.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.headroom.demo.DemoTracing.DemoSpan;
 import io.headroom.demo.DemoTracing.LogLevel;
 import io.opentelemetry.api.common.AttributeKey;
@@ -23,8 +19,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.resources.Resource;
 
 /**
- * One instance of a demo service: a real HTTP server on a loopback port. At most
- * {@code concurrency} requests are worked on at once and {@code queue} more wait; beyond that
+ * One instance of a demo service: a real HTTP server on a loopback port ({@link DemoServer}). At
+ * most {@code concurrency} requests are worked on at once and {@code queue} more wait; beyond that
  * it answers 503 at once, as a server with a bounded pool does. Latency is queueing plus its
  * own work plus its downstream calls, so it grows with load and shrinks with more instances.
  */
@@ -33,54 +29,54 @@ final class DemoInstance implements AutoCloseable {
     private static final Duration SLOW = Duration.ofSeconds(1);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Map<String, String> TEXT = Map.of("Content-Type", "text/plain; charset=utf-8");
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE = "unavailable".getBytes(StandardCharsets.UTF_8);
 
     private final ServiceSpec spec;
     private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
-    private final HttpServer server;
-    private final WorkerPool workers;
+    private final DemoServer server;
     private final DemoTracing tracing;
     private final InstanceMetrics metrics;
     private final FleetEnvironment environment;
     private final Map<String, CpuBurner> burners = new ConcurrentHashMap<>();
+    private final URI uri;
     private volatile boolean killed;
 
     DemoInstance(ServiceSpec spec, FleetEnvironment environment) throws IOException {
         this.spec = spec;
         this.environment = environment;
-        this.workers = new WorkerPool("demo-" + spec.name() + "-" + instanceId, spec.concurrency(), spec.queue());
         this.tracing = switch (spec.instrumentation()) {
             case OPENTELEMETRY -> new OtelTracing(Resource.getDefault().merge(Resource.create(Attributes.of(
                     AttributeKey.stringKey("service.name"), spec.name(),
                     AttributeKey.stringKey("service.instance.id"), instanceId,
                     AttributeKey.stringKey("service.version"), "1.0.0",
                     AttributeKey.stringKey("deployment.environment.name"), "demo"))),
-                    environment.otlpEndpoint(), environment.metricInterval());
+                    environment.otel());
             case JAEGER -> new JaegerTracing(spec.name(), instanceId, environment.jaegerEndpoint());
         };
-        this.metrics = new InstanceMetrics(spec.concurrency(), workers::busy, workers::waiting,
+        this.server = new DemoServer("demo-" + spec.name() + "-" + instanceId, spec.concurrency(), spec.queue(), this::handle);
+        this.metrics = new InstanceMetrics(spec.concurrency(), server::busy, server::waiting,
                 () -> burners.values().stream().mapToLong(CpuBurner::cpuNanos).sum());
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
-        metrics.serveOn(server);
-        server.start();
+        uri = URI.create("http://127.0.0.1:" + server.port());
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return uri;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+    /** @return the answer, or null when the instance was killed meanwhile */
+    private DemoServer.Response handle(DemoServer.Request request) {
+        String path = request.path();
+        if (path.equals("/metrics")) {
+            return metrics.scrape(request);
         }
-        String path = exchange.getRequestURI().getPath();
-        WorkerPool.Arrival arrival = WorkerPool.arrival();
+        DemoServer.Arrival arrival = request.arrival();
         long startCpu = InstanceMetrics.threadCpuNanos();
-        DemoSpan span = tracing.serverSpan(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), arrival);
+        DemoSpan span = tracing.serverSpan(request.method(), path, request.headers(), arrival);
         int status;
         try {
-            if (WorkerPool.overflowing()) {
+            if (request.overflowing()) {
                 status = 503;
                 span.fail("queue full");
                 span.log(LogLevel.WARN, "rejected %s: all %d workers busy and %d requests queued"
@@ -94,7 +90,7 @@ final class DemoInstance implements AutoCloseable {
         }
         if (killed) {
             // A killed process neither answers nor reports: its callers see the connection drop.
-            return;
+            return null;
         }
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrival.nanoTime());
         if (tookMillis >= SLOW.toMillis()) {
@@ -102,11 +98,8 @@ final class DemoInstance implements AutoCloseable {
         }
         span.httpStatus(status);
         span.end();
-        metrics.requestDone(exchange.getRequestMethod(), path, status, arrival.nanoTime(), startCpu);
-        byte[] answer = (status < 500 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
+        metrics.requestDone(request.method(), path, status, arrival.nanoTime(), startCpu);
+        return new DemoServer.Response(status, TEXT, status < 500 ? OK : UNAVAILABLE);
     }
 
     private int serve(String path, DemoSpan span) throws InterruptedException {
@@ -179,7 +172,7 @@ final class DemoInstance implements AutoCloseable {
 
     /** Stops taking connections and waits up to {@code seconds} for in-flight requests to finish. */
     void drain(int seconds) {
-        server.stop(seconds);
+        server.drain(seconds);
         release();
     }
 
@@ -191,12 +184,11 @@ final class DemoInstance implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         release();
     }
 
     private void release() {
-        workers.stopNow();
         burners.keySet().forEach(this::stopBurning);
         tracing.close();
     }

@@ -2,8 +2,6 @@ package io.headroom.demo;
 
 import java.util.Map;
 
-import com.sun.net.httpserver.Headers;
-
 /**
  * The instrumentation library a demo instance reports with, behind the few calls an instance
  * makes: most services use the OpenTelemetry SDK, billing the Jaeger client, as in a real fleet
@@ -14,9 +12,9 @@ interface DemoTracing extends AutoCloseable {
 
     /**
      * A SERVER span for an incoming request, the child of the caller's span when its headers
-     * carry one, starting when the request arrived (before it queued for a worker).
+     * carry one, starting when the request arrived (before it queued for a worker). Header names are in lower case.
      */
-    DemoSpan serverSpan(String method, String path, Headers requestHeaders, WorkerPool.Arrival arrival);
+    DemoSpan serverSpan(String method, String path, Map<String, String> requestHeaders, DemoServer.Arrival arrival);
 
     /** A CLIENT span for a call to {@code downstream}, its context injected into the outgoing {@code headers}. */
     DemoSpan clientSpan(DemoSpan parent, String downstream, Map<String, String> headers);

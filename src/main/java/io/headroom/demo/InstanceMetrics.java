@@ -1,22 +1,33 @@
 package io.headroom.demo;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
-import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
+import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
+import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
  * One instance's Prometheus metrics, in its own registry, served at {@code /metrics} on the
- * instance's own HTTP server (text 0.0.4, OpenMetrics or protobuf, as the scraper asks).
+ * instance's own HTTP server by the Prometheus client's own scrape handler (text 0.0.4,
+ * OpenMetrics or protobuf as the scraper asks, gzip, {@code name[]} filters).
  * All instances share one JVM, so CPU is counted per instance from the threads that did its
  * work (request handling and CPU-burn faults), not from the process.
  */
@@ -27,6 +38,7 @@ final class InstanceMetrics {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusScrapeHandler scrapeHandler = new PrometheusScrapeHandler(registry);
     private final Histogram requestDuration;
     private final AtomicLong cpuNanos = new AtomicLong();
 
@@ -54,8 +66,15 @@ final class InstanceMetrics {
                 .register(registry);
     }
 
-    void serveOn(HttpServer server) {
-        server.createContext("/metrics", new MetricsHandler(registry));
+    /** Answers a scrape of {@code /metrics}. */
+    DemoServer.Response scrape(DemoServer.Request request) {
+        var exchange = new ScrapeExchange(request);
+        try {
+            scrapeHandler.handleRequest(exchange);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writes only to memory
+        }
+        return new DemoServer.Response(exchange.status, exchange.headers, exchange.body.toByteArray());
     }
 
     /** CPU time of the current thread so far; pass it back to {@link #requestDone}. */
@@ -71,5 +90,74 @@ final class InstanceMetrics {
     /** Keeps the CPU a finished burn used, after its thread is gone. */
     void addCpuNanos(long nanos) {
         cpuNanos.addAndGet(nanos);
+    }
+
+    /** The scrape handler's view of a request on {@link DemoServer}; the answer is collected in memory. */
+    private static final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
+
+        private final DemoServer.Request request;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private int status = 500;
+
+        ScrapeExchange(DemoServer.Request request) {
+            this.request = request;
+        }
+
+        @Override
+        public PrometheusHttpRequest getRequest() {
+            return this;
+        }
+
+        @Override
+        public PrometheusHttpResponse getResponse() {
+            return this;
+        }
+
+        @Override
+        public void handleException(IOException e) throws IOException {
+            throw e;
+        }
+
+        @Override
+        public void handleException(RuntimeException e) {
+            throw e;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String getQueryString() {
+            return request.query();
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            String value = request.headers().get(name.toLowerCase(java.util.Locale.ROOT));
+            return value == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(value));
+        }
+
+        @Override
+        public String getMethod() {
+            return request.method();
+        }
+
+        @Override
+        public String getRequestPath() {
+            return request.path();
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            headers.put(name, value);
+        }
+
+        @Override
+        public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) {
+            status = statusCode;
+            return body;
+        }
     }
 }

@@ -1,10 +1,8 @@
 package io.headroom.demo;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.sun.net.httpserver.Headers;
 import io.jaegertracing.internal.JaegerSpan;
 import io.jaegertracing.internal.JaegerSpanContext;
 import io.jaegertracing.internal.JaegerTracer;
@@ -48,14 +46,8 @@ final class JaegerTracing implements DemoTracing {
     }
 
     @Override
-    public DemoSpan serverSpan(String method, String path, Headers requestHeaders, WorkerPool.Arrival arrival) {
-        Map<String, String> headers = new HashMap<>();
-        requestHeaders.forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.put(name, values.get(0));
-            }
-        });
-        JaegerSpanContext parent = tracer.extract(Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
+    public DemoSpan serverSpan(String method, String path, Map<String, String> requestHeaders, DemoServer.Arrival arrival) {
+        JaegerSpanContext parent = tracer.extract(Format.Builtin.HTTP_HEADERS, new TextMapAdapter(requestHeaders));
         return new JaegerDemoSpan(tracer.buildSpan(method + " " + path).asChildOf(parent)
                 .withStartTimestamp(arrival.epochNanos() / 1_000)
                 .withTag(Tags.SPAN_KIND.getKey(), Tags.SPAN_KIND_SERVER)

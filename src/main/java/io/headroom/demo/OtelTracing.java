@@ -1,10 +1,8 @@
 package io.headroom.demo;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.Headers;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
@@ -18,11 +16,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
-import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
-import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -30,27 +24,27 @@ import io.opentelemetry.sdk.metrics.View;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 /**
  * An instance instrumented with the OpenTelemetry SDK, as the OTel HTTP instrumentation does
  * it: SERVER and CLIENT spans, log records tied to them, and the semantic-convention metrics
  * {@code http.server.request.duration} and {@code http.server.active_requests}, all exported
- * over OTLP/HTTP.
+ * over OTLP/HTTP through the fleet's shared {@link OtelExport}, under this instance's own resource.
  */
 final class OtelTracing implements DemoTracing {
 
     private static final String SCOPE = "io.headroom.demo";
     private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
-    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+    /** Header names are in lower case, as W3C propagation asks for them. */
+    private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(Headers headers) {
+        public Iterable<String> keys(Map<String, String> headers) {
             return headers.keySet();
         }
 
         @Override
-        public String get(Headers headers, String key) {
-            return headers == null ? null : headers.getFirst(key);
+        public String get(Map<String, String> headers, String key) {
+            return headers == null ? null : headers.get(key);
         }
     };
     private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
@@ -65,22 +59,15 @@ final class OtelTracing implements DemoTracing {
     private final DoubleHistogram duration;
     private final LongUpDownCounter active;
 
-    OtelTracing(Resource resource, String otlpEndpoint, Duration metricInterval) {
-        tracing = SdkTracerProvider.builder().setResource(resource)
-                .addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
-                        .setEndpoint(otlpEndpoint + "/v1/traces").build()).setScheduleDelay(Duration.ofSeconds(1)).build())
-                .build();
-        logging = SdkLoggerProvider.builder().setResource(resource)
-                .addLogRecordProcessor(BatchLogRecordProcessor.builder(OtlpHttpLogRecordExporter.builder()
-                        .setEndpoint(otlpEndpoint + "/v1/logs").build()).setScheduleDelay(Duration.ofSeconds(1)).build())
-                .build();
+    OtelTracing(Resource resource, OtelExport export) {
+        tracing = SdkTracerProvider.builder().setResource(resource).addSpanProcessor(export.spanProcessor()).build();
+        logging = SdkLoggerProvider.builder().setResource(resource).addLogRecordProcessor(export.logProcessor()).build();
         metering = SdkMeterProvider.builder().setResource(resource)
                 // The semantic conventions' advised buckets for request durations, in seconds.
                 .registerView(InstrumentSelector.builder().setName("http.server.request.duration").build(),
                         View.builder().setAggregation(Aggregation.explicitBucketHistogram(java.util.List.of(
                                 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0))).build())
-                .registerMetricReader(PeriodicMetricReader.builder(OtlpHttpMetricExporter.builder()
-                        .setEndpoint(otlpEndpoint + "/v1/metrics").build()).setInterval(metricInterval).build())
+                .registerMetricReader(PeriodicMetricReader.builder(export.metricExporter()).setInterval(export.metricInterval()).build())
                 .build();
         tracer = tracing.get(SCOPE);
         logger = logging.get(SCOPE);
@@ -91,7 +78,7 @@ final class OtelTracing implements DemoTracing {
     }
 
     @Override
-    public DemoSpan serverSpan(String method, String path, Headers requestHeaders, WorkerPool.Arrival arrival) {
+    public DemoSpan serverSpan(String method, String path, Map<String, String> requestHeaders, DemoServer.Arrival arrival) {
         Context parent = PROPAGATOR.extract(Context.root(), requestHeaders, HEADERS);
         Span span = tracer.spanBuilder(method + " " + path).setParent(parent).setSpanKind(SpanKind.SERVER)
                 .setStartTimestamp(arrival.epochNanos(), TimeUnit.NANOSECONDS).setAttribute(METHOD, method).setAttribute("url.path", path).setAttribute(ROUTE, path).startSpan();
