@@ -2,7 +2,7 @@
 # What the demo fleet costs on top of Headroom itself: CPU (share of one core) and live heap.
 #
 # Runs three Headroom JVMs from the packaged jar, each with its own embedded PostgreSQL:
-#   sink     - demo off; receives the fleet's telemetry (its ingest cost is Headroom's, not the fleet's)
+#   sink     - demo off; receives the fleet's telemetry and scrapes its /metrics (that cost is Headroom's, not the fleet's)
 #   fleet    - demo on at its defaults but a steady 50 requests/s (no daily curve, no bursts, so
 #              that a two-minute window is comparable run to run), exporting OTLP and Jaeger to the sink
 #   baseline - demo off, idle: the same Headroom without the fleet
@@ -48,12 +48,15 @@ live_heap_mib() {
 }
 
 SINK_PORT=$(free_port); FLEET_PORT=$(free_port); BASE_PORT=$(free_port)
-start sink "$SINK_PORT" --headroom.demo.enabled=false; sink=$started
+# The sink also scrapes the fleet's /metrics (found through the fleet's HTTP SD), so parsing and
+# storing scrapes is counted as Headroom's cost, like ingesting its OTLP; the fleet serves them.
+start sink "$SINK_PORT" --headroom.demo.enabled=false \
+      --headroom.scrape.jobs.demo.http-sd-url="http://127.0.0.1:$FLEET_PORT/api/v1/demo/targets"; sink=$started
 wait_up "$SINK_PORT"
 start fleet "$FLEET_PORT" --headroom.demo.otlp-endpoint="http://127.0.0.1:$SINK_PORT" \
       --headroom.demo.pattern.daily-amplitude=0 --headroom.demo.pattern.bursts-per-hour=0 \
-      --headroom.demo.jaeger-endpoint="http://127.0.0.1:$SINK_PORT/api/traces"; fleet=$started
-start baseline "$BASE_PORT" --headroom.demo.enabled=false; base=$started
+      --headroom.demo.jaeger-endpoint="http://127.0.0.1:$SINK_PORT/api/traces" --headroom.scrape.enabled=false; fleet=$started
+start baseline "$BASE_PORT" --headroom.demo.enabled=false --headroom.scrape.enabled=false; base=$started
 wait_up "$FLEET_PORT"; wait_up "$BASE_PORT"
 
 echo "warming up for ${WARMUP}s (sink $sink, fleet $fleet, baseline $base; logs in $WORK)"
