@@ -1,7 +1,6 @@
 package io.headroom.ingest.remotewrite;
 
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 import io.headroom.ingest.http.Rejections;
 import io.headroom.ingest.prometheus.PrometheusLabels;
@@ -15,9 +14,9 @@ import io.headroom.store.TelemetryBatch;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a decoded {@link WriteRequest} into sample rows. A series is looked up by the bytes
- * of its labels, so the label set a sender repeats every request is decoded and validated
- * once; an invalid series loses its samples alone, with the reason counted. A sample carrying
+ * Turns a decoded {@link WriteRequest} into sample rows. A series is looked up by a hash of
+ * the bytes of its labels ({@link LabelSetIndex}), so the label set a sender repeats every
+ * request is decoded and validated once; an invalid series loses its samples alone, with the reason counted. A sample carrying
  * Prometheus's stale marker is stored as the end of its series.
  */
 @Component
@@ -31,7 +30,7 @@ class RemoteWriteMapper {
 
     private final PrometheusSeries series;
     private final PartitionMaintenance partitions;
-    private final ConcurrentHashMap<LabelBytes, Stored> known = new ConcurrentHashMap<>();
+    private final LabelSetIndex known = new LabelSetIndex(KNOWN_SERIES_CAPACITY);
 
     RemoteWriteMapper(PrometheusSeries series, PartitionMaintenance partitions) {
         this.series = series;
@@ -40,12 +39,19 @@ class RemoteWriteMapper {
 
     TelemetryBatch map(WriteRequest request, Rejections rejections) {
         TelemetryBatch.Builder batch = TelemetryBatch.builder().digest(request.digest());
-        for (TimeSeries timeSeries : request.series()) {
+        List<TimeSeries> all = request.series();
+        long[][] keys = new long[all.size()][];
+        for (int s = 0; s < keys.length; s++) {
+            keys[s] = LabelSetIndex.hash(all.get(s).labels());
+        }
+        Stored[] found = known.find(keys);
+        for (int s = 0; s < keys.length; s++) {
+            TimeSeries timeSeries = all.get(s);
             if (timeSeries.nativeHistograms() > 0) {
                 rejections.reject("native_histogram_unsupported",
                         "native histograms are not stored; send classic histograms", timeSeries.nativeHistograms());
             }
-            Stored stored = null;
+            Stored stored = found[s];
             for (int i = 0; i < timeSeries.sampleCount(); i++) {
                 long millis = timeSeries.timestampsMillis()[i];
                 long nanos = Math.abs(millis) < Long.MAX_VALUE / 1_000_000L ? millis * 1_000_000L : Long.MIN_VALUE;
@@ -54,7 +60,7 @@ class RemoteWriteMapper {
                     continue;
                 }
                 // Registered at its first storable sample, so a series whose samples are all refused leaves no trace.
-                stored = stored != null ? stored : stored(timeSeries, rejections, i);
+                stored = stored != null ? stored : register(timeSeries, keys[s], rejections, i);
                 if (stored == null) {
                     break;
                 }
@@ -67,12 +73,8 @@ class RemoteWriteMapper {
     }
 
     /** @param from the index of the first sample still to store: it and the later ones are lost if the series is invalid */
-    private Stored stored(TimeSeries timeSeries, Rejections rejections, int from) {
-        var key = new LabelBytes(timeSeries.labels());
-        Stored stored = known.get(key);
-        if (stored != null) {
-            return stored;
-        }
+    private Stored register(TimeSeries timeSeries, long[] key, Rejections rejections, int from) {
+        Stored stored;
         try {
             String[] labels = PrometheusLabels.normalise(WriteRequestDecoder.labels(timeSeries.labels()));
             stored = series.register(labels, METRIC_TYPE, null);
@@ -80,27 +82,7 @@ class RemoteWriteMapper {
             rejections.reject("invalid_labels", e.getMessage(), timeSeries.sampleCount() - from);
             return null;
         }
-        if (known.size() >= KNOWN_SERIES_CAPACITY) {
-            known.clear();
-        }
         known.put(key, stored);
         return stored;
-    }
-
-    /** Label bytes as a map key, compared by content. */
-    private record LabelBytes(byte[] bytes, int hash) {
-        LabelBytes(byte[] bytes) {
-            this(bytes, Arrays.hashCode(bytes));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof LabelBytes that && hash == that.hash && Arrays.equals(bytes, that.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -1,0 +1,41 @@
+package io.headroom.ingest.remotewrite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import io.headroom.ingest.prometheus.PrometheusSeries.Stored;
+import org.junit.jupiter.api.Test;
+
+class LabelSetIndexTest {
+
+    @Test
+    void murmur3MatchesTheReferenceVectors() {
+        // Reference values as Guava's Hashing.murmur3_128() prints them (little-endian h1 then h2).
+        assertThat(LabelSetIndex.hash(new byte[0])).containsExactly(0L, 0L);
+        assertThat(LabelSetIndex.hash("hello".getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(0xcbd8a7b341bd9b02L, 0x5b1e906a48ae1d19L);
+        assertThat(LabelSetIndex.hash("The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
+    }
+
+    @Test
+    void findsWhatWasPutAcrossGrowthAndForgetsAllWhenFull() {
+        var index = new LabelSetIndex(1_000);
+        long[][] keys = new long[900][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = LabelSetIndex.hash(("series-" + i).getBytes(StandardCharsets.UTF_8));
+            index.put(keys[i], new Stored("svc", i));
+        }
+        Stored[] found = index.find(keys);
+        for (int i = 0; i < keys.length; i++) {
+            assertThat(found[i].seriesId()).isEqualTo(i);
+        }
+        assertThat(index.find(new long[][] {LabelSetIndex.hash("unknown".getBytes(StandardCharsets.UTF_8))})).containsOnlyNulls();
+
+        for (int i = 900; i <= 1_000; i++) {
+            index.put(LabelSetIndex.hash(("series-" + i).getBytes(StandardCharsets.UTF_8)), new Stored("svc", i));
+        }
+        assertThat(index.find(new long[][] {keys[0]})).containsOnlyNulls();
+    }
+}
