@@ -51,6 +51,11 @@ public class PartitionMaintenance {
         maintain();
     }
 
+    /** {@link #accepts} for a time in milliseconds, as Prometheus sends them; any long is safe to pass. */
+    public boolean acceptsMillis(long epochMillis) {
+        return Math.abs(epochMillis) < Long.MAX_VALUE / 1_000_000L && accepts(epochMillis * 1_000_000L);
+    }
+
     /** True when a record with this timestamp can be stored now: its day is kept and has a partition. */
     public boolean accepts(long epochNanos) {
         long now = clock.millis() * 1_000_000L;

@@ -102,10 +102,6 @@ final class SampleChunks {
         }
     }
 
-    int samples() {
-        return samples;
-    }
-
     /** Samples left out because their day is no longer kept (compaction was held up for that long). */
     int expired() {
         return expired;

@@ -10,7 +10,6 @@ import java.util.Arrays;
 public final class PrometheusLabels {
 
     public static final String METRIC_NAME = "__name__";
-    public static final String[] EMPTY = {};
 
     private PrometheusLabels() {
     }

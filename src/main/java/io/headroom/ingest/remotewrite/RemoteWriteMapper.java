@@ -54,8 +54,7 @@ class RemoteWriteMapper {
             Stored stored = found[s];
             for (int i = 0; i < timeSeries.sampleCount(); i++) {
                 long millis = timeSeries.timestampsMillis()[i];
-                long nanos = Math.abs(millis) < Long.MAX_VALUE / 1_000_000L ? millis * 1_000_000L : Long.MIN_VALUE;
-                if (!partitions.accepts(nanos)) {
+                if (!partitions.acceptsMillis(millis)) {
                     rejections.reject("out_of_bounds", "a sample at " + millis + " ms is outside the retention window or more than a day ahead");
                     continue;
                 }
@@ -66,7 +65,8 @@ class RemoteWriteMapper {
                 }
                 double value = timeSeries.values()[i];
                 boolean stale = Double.doubleToRawLongBits(value) == STALE_NAN_BITS;
-                batch.addSample(new MetricSampleRow(stored.serviceName(), stored.seriesId(), nanos, value, null, stale));
+                batch.addSample(new MetricSampleRow(stored.serviceName(), stored.seriesId(), millis * 1_000_000L, value, null,
+                        stale));
             }
         }
         return batch.build();

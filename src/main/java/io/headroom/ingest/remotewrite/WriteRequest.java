@@ -17,8 +17,4 @@ record WriteRequest(byte[] digest, List<TimeSeries> series) {
      */
     record TimeSeries(byte[] labels, long[] timestampsMillis, double[] values, int sampleCount, int nativeHistograms) {
     }
-
-    int sampleCount() {
-        return series.stream().mapToInt(TimeSeries::sampleCount).sum();
-    }
 }

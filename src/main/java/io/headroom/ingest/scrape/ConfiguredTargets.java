@@ -89,9 +89,7 @@ class ConfiguredTargets implements TargetDiscovery {
             var found = new ArrayList<ScrapeTarget>();
             for (TargetGroup group : groups) {
                 for (String address : group.targets() == null ? List.<String>of() : group.targets()) {
-                    var labels = new HashMap<>(job.labels());
-                    labels.putAll(group.labels() == null ? Map.of() : group.labels());
-                    found.add(target(name, job, address, labels, "http_sd"));
+                    found.add(target(name, job, address, group.labels() == null ? Map.of() : group.labels(), "http_sd"));
                 }
             }
             lastDiscovered.put(name, found);

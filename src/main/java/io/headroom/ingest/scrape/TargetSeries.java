@@ -29,6 +29,7 @@ import io.headroom.store.TelemetryBatch;
 final class TargetSeries {
 
     private static final int CACHE_CLEAR_FACTOR = 2;
+    private static final String[] NO_LABELS = {};
 
     private final ScrapeTarget target;
     private final PrometheusSeries series;
@@ -80,9 +81,9 @@ final class TargetSeries {
 
     private void report(TelemetryBatch.Builder batch, Set<Long> current, long scrapeMillis, double up,
             double durationSeconds, int scraped) {
-        add(batch, current, "up", "gauge", PrometheusLabels.EMPTY, up, scrapeMillis);
-        add(batch, current, "scrape_duration_seconds", "gauge", PrometheusLabels.EMPTY, durationSeconds, scrapeMillis);
-        add(batch, current, "scrape_samples_scraped", "gauge", PrometheusLabels.EMPTY, scraped, scrapeMillis);
+        add(batch, current, "up", "gauge", NO_LABELS, up, scrapeMillis);
+        add(batch, current, "scrape_duration_seconds", "gauge", NO_LABELS, durationSeconds, scrapeMillis);
+        add(batch, current, "scrape_samples_scraped", "gauge", NO_LABELS, scraped, scrapeMillis);
     }
 
     private void markGone(TelemetryBatch.Builder batch, Set<Long> current, long millis) {
@@ -157,7 +158,7 @@ final class TargetSeries {
         public void sample(String metricName, String familyType, String[] labels, double value, long timestampMillis) {
             scraped++;
             long millis = timestampMillis == Long.MIN_VALUE ? scrapeMillis : timestampMillis;
-            if (Math.abs(millis) >= Long.MAX_VALUE / 1_000_000L || !partitions.accepts(millis * 1_000_000L)) {
+            if (!partitions.acceptsMillis(millis)) {
                 return;
             }
             add(batch, current, metricName, familyType, labels, value, millis);

@@ -1,7 +1,9 @@
 package io.headroom.ingest.scrape.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -81,11 +83,11 @@ class TargetsController {
         var health = status.health();
         return new ActiveTarget(target.id(), target.source(), target.labels(), target.job(), target.url().toString(),
                 health.lastError(), health.lastScrape(), health.lastDuration().toNanos() / 1e9,
-                health.state().name().toLowerCase(java.util.Locale.ROOT), health.samples(),
+                health.state().name().toLowerCase(Locale.ROOT), health.samples(),
                 seconds(target.interval()), seconds(target.timeout()));
     }
 
-    private static String seconds(java.time.Duration duration) {
+    private static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
