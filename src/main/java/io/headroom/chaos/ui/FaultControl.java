@@ -2,7 +2,11 @@ package io.headroom.chaos.ui;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +27,7 @@ final class FaultControl extends HorizontalLayout {
     private final Chaos chaos;
     private final Clock clock;
     private final HorizontalLayout running = new HorizontalLayout();
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     FaultControl(String service, Chaos chaos, LiveRefresh live, Clock clock) {
         this.service = service;
@@ -36,20 +41,43 @@ final class FaultControl extends HorizontalLayout {
         live.whileAttached(this, REFRESH, () -> chaos.running(service), this::show);
     }
 
+    /**
+     * Updates entries in place, keyed by fault id: rebuilding them on every refresh would replace a
+     * Stop button the operator is about to click, and a click on a removed button is dropped.
+     */
     private void show(List<Fault> faults) {
-        running.removeAll();
+        Set<String> current = faults.stream().map(Fault::id).collect(Collectors.toSet());
+        entries.entrySet().removeIf(entry -> {
+            boolean ended = !current.contains(entry.getKey());
+            if (ended) {
+                running.remove(entry.getValue().layout());
+            }
+            return ended;
+        });
         for (Fault fault : faults) {
+            entries.computeIfAbsent(fault.id(), id -> newEntry(fault)).showTimeLeft(fault, clock);
+        }
+    }
+
+    private Entry newEntry(Fault fault) {
+        var text = new Span();
+        text.getElement().getThemeList().add("badge error");
+        text.getElement().setAttribute("data-fault", fault.id());
+        var stop = new Button("Stop", click -> show(afterStopping(fault)));
+        stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        stop.setDisableOnClick(true);
+        var layout = new HorizontalLayout(text, stop);
+        layout.setSpacing(false);
+        layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        layout.addClassNames(LumoUtility.Gap.XSMALL);
+        running.add(layout);
+        return new Entry(layout, text);
+    }
+
+    private record Entry(HorizontalLayout layout, Span text) {
+        void showTimeLeft(Fault fault, Clock clock) {
             long left = Math.max(0, Duration.between(clock.instant(), fault.endsAt()).toSeconds());
-            var text = new Span(fault.spec().describe() + " · %d:%02d left".formatted(left / 60, left % 60));
-            text.getElement().getThemeList().add("badge error");
-            text.getElement().setAttribute("data-fault", fault.id());
-            var stop = new Button("Stop", click -> show(afterStopping(fault)));
-            stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            var entry = new HorizontalLayout(text, stop);
-            entry.setSpacing(false);
-            entry.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-            entry.addClassNames(LumoUtility.Gap.XSMALL);
-            running.add(entry);
+            text.setText(fault.spec().describe() + " · %d:%02d left".formatted(left / 60, left % 60));
         }
     }
 

@@ -3,6 +3,7 @@ package io.headroom.ingest.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,11 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.headroom.ingest.scrape.ScrapeTarget;
 import io.headroom.ingest.scrape.Scraping;
 import io.headroom.ingest.scrape.Scraping.TargetStatus;
 import io.headroom.ingest.scrape.TargetHealth;
@@ -45,12 +48,14 @@ public class TargetsView extends VerticalLayout {
     private final Paragraph summary = new Paragraph();
     private final TextField job = new TextField("Job");
     private final TextField url = new TextField("Metrics URL");
+    private final TextField filter = new TextField();
+    private List<TargetStatus> latest = List.of();
 
     public TargetsView(Scraping scraping, Clock clock, LiveRefresh live) {
         this.scraping = scraping;
         this.clock = clock;
         configureGrid();
-        add(new H2("Targets"), summary, addForm(), grid);
+        add(new H2("Targets"), summary, addForm(), filterField(), grid);
         setSizeFull();
         live.whileAttached(this, REFRESH, scraping::targets, this::show);
     }
@@ -66,6 +71,16 @@ public class TargetsView extends VerticalLayout {
         var form = new HorizontalLayout(job, url, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return form;
+    }
+
+    private Component filterField() {
+        filter.setPlaceholder("Filter by job, endpoint, label or error");
+        filter.setClearButtonVisible(true);
+        filter.setWidth("28em");
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(change -> show(latest));
+        filter.setAriaLabel("Filter targets");
+        return filter;
     }
 
     private void add() {
@@ -89,8 +104,7 @@ public class TargetsView extends VerticalLayout {
         grid.addComponentColumn(status -> endpoint(status.target().url().toString())).setHeader("Endpoint")
                 .setFlexGrow(3).setKey("endpoint");
         grid.addComponentColumn(status -> state(status.health())).setHeader("State").setAutoWidth(true).setKey("state");
-        grid.addComponentColumn(status -> wrapping(status.target().labels().entrySet().stream()
-                .map(label -> label.getKey() + "=\"" + label.getValue() + "\"").collect(Collectors.joining(" "))))
+        grid.addComponentColumn(status -> wrapping(labelText(status.target())))
                 .setHeader("Labels").setFlexGrow(3).setKey("labels");
         grid.addColumn(status -> status.health().lastScrape() == null ? "never"
                 : Formats.ago(status.health().lastScrape(), clock.instant())).setHeader("Last scrape")
@@ -110,6 +124,11 @@ public class TargetsView extends VerticalLayout {
         link.setTarget("_blank");
         link.getStyle().set("word-break", "break-all");
         return link;
+    }
+
+    private static String labelText(ScrapeTarget target) {
+        return target.labels().entrySet().stream()
+                .map(label -> label.getKey() + "=\"" + label.getValue() + "\"").collect(Collectors.joining(" "));
     }
 
     private static Component wrapping(String text) {
@@ -143,10 +162,22 @@ public class TargetsView extends VerticalLayout {
     }
 
     private void show(List<TargetStatus> targets) {
-        grid.setItems(targets);
+        latest = targets;
+        String wanted = filter.getValue().trim().toLowerCase(Locale.ROOT);
+        List<TargetStatus> shown = wanted.isEmpty() ? targets : targets.stream().filter(status -> matches(status, wanted)).toList();
+        grid.setItems(shown);
         long up = targets.stream().filter(status -> status.health().state() == TargetHealth.State.UP).count();
         long down = targets.stream().filter(status -> status.health().state() == TargetHealth.State.DOWN).count();
         summary.setText(targets.isEmpty() ? "No targets. Add one below, configure headroom.scrape.jobs, or turn the demo fleet on."
-                : targets.size() + " targets · " + up + " up · " + down + " down");
+                : targets.size() + " targets · " + up + " up · " + down + " down"
+                        + (shown.size() == targets.size() ? "" : " · " + shown.size() + " shown"));
+    }
+
+    private static boolean matches(TargetStatus status, String wanted) {
+        ScrapeTarget target = status.target();
+        return target.job().toLowerCase(Locale.ROOT).contains(wanted)
+                || target.url().toString().toLowerCase(Locale.ROOT).contains(wanted)
+                || labelText(target).toLowerCase(Locale.ROOT).contains(wanted)
+                || status.health().lastError().toLowerCase(Locale.ROOT).contains(wanted);
     }
 }
