@@ -169,7 +169,7 @@ public class TargetsView extends VerticalLayout {
         long up = targets.stream().filter(status -> status.health().state() == TargetHealth.State.UP).count();
         long down = targets.stream().filter(status -> status.health().state() == TargetHealth.State.DOWN).count();
         summary.setText(targets.isEmpty() ? "No targets. Add one below, configure headroom.scrape.jobs, or turn the demo fleet on."
-                : targets.size() + " targets · " + up + " up · " + down + " down"
+                : targets.size() + (targets.size() == 1 ? " target · " : " targets · ") + up + " up · " + down + " down"
                         + (shown.size() == targets.size() ? "" : " · " + shown.size() + " shown"));
     }
 

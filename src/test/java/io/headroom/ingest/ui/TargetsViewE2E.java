@@ -49,13 +49,16 @@ class TargetsViewE2E {
             for (String url : new String[] {healthy, refused}) {
                 textbox(page, "Metrics URL").fill(url);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add target").setExact(true)).click();
+                // The page clears the field once the target is added; typing the next URL before that would be wiped.
+                assertThat(textbox(page, "Metrics URL")).hasValue("");
             }
             // Other tests' targets share this store; the filter leaves this job's two rows, whatever else is listed.
             page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Filter targets")).fill(job);
             Locator cells = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true));
             assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^UP$"))))
                     .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(40_000));
-            assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^DOWN$")))).hasCount(1);
+            assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^DOWN$"))))
+                    .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(40_000));
             assertThat(cells.filter(new Locator.FilterOptions().setHasText("connection refused"))).hasCount(1);
             assertThat(cells.filter(new Locator.FilterOptions().setHasText("http://127.0.0.1:"))).hasCount(2);
             assertThat(row(cells, healthy)).hasCount(1);
