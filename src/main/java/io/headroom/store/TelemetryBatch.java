@@ -73,6 +73,7 @@ public final class TelemetryBatch {
         private final RollupDelta.Recorder rollups;
         private final Set<String> services = new HashSet<>();
         private byte[] digest;
+        private String lastService;
 
         private Builder(int expectedSpans) {
             spans = new BinaryCopyBuffer(4096 + expectedSpans * 320);
@@ -146,8 +147,23 @@ public final class TelemetryBatch {
         /** @throws InvalidTelemetryException if the sample cannot be stored; nothing of it is kept */
         public Builder addSample(MetricSampleRow sample) {
             samples.add(sample);
-            services.add(sample.serviceName());
+            addService(sample.serviceName());
             return this;
+        }
+
+        /** A plain sample (no histogram) of a registered series; {@code stale} stores it as the series' end, without a value. */
+        public Builder addSample(String serviceName, long seriesId, long timeEpochNanos, double value, boolean stale) {
+            samples.add(seriesId, timeEpochNanos, value, stale);
+            addService(serviceName);
+            return this;
+        }
+
+        /** Consecutive samples mostly share a service: comparing the reference skips hashing it each time. */
+        private void addService(String serviceName) {
+            if (serviceName != lastService) {
+                services.add(serviceName);
+                lastService = serviceName;
+            }
         }
 
         /** @param digest a hash of the request as sent, so that a verbatim retry is recognised and stored once */

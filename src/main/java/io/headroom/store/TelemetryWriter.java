@@ -51,6 +51,7 @@ class TelemetryWriter implements TelemetryStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final RollupApplier rollups;
+    private final LastSeenTouches lastSeen = new LastSeenTouches();
 
     private final Timer copyTime;
     private final Timer journalTime;
@@ -91,9 +92,12 @@ class TelemetryWriter implements TelemetryStore {
                 copySamples(pg, batches);
                 long copied = System.nanoTime();
                 journal(connection, delta.toByteArray());
-                touchServices(connection, serviceNames);
+                long now = clock.millis();
+                List<String> touched = lastSeen.due(serviceNames, now);
+                touchServices(connection, touched, now);
                 long journaled = System.nanoTime();
                 connection.commit();
+                lastSeen.touched(touched, now);
                 copyTime.record(copied - start, TimeUnit.NANOSECONDS);
                 journalTime.record(journaled - copied, TimeUnit.NANOSECONDS);
                 commitTime.record(System.nanoTime() - journaled, TimeUnit.NANOSECONDS);
@@ -174,11 +178,11 @@ class TelemetryWriter implements TelemetryStore {
         }
     }
 
-    private void touchServices(Connection connection, TreeSet<String> names) throws SQLException {
+    private void touchServices(Connection connection, List<String> names, long nowMillis) throws SQLException {
         if (names.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = new Timestamp(nowMillis);
         try (PreparedStatement statement = connection.prepareStatement(TOUCH_SERVICES)) {
             statement.setTimestamp(1, now);
             statement.setTimestamp(2, now);

@@ -1,5 +1,8 @@
 package io.headroom.ingest.remotewrite;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.headroom.ingest.prometheus.PrometheusSeries.Stored;
@@ -30,7 +33,12 @@ final class LabelSetIndex {
 
     /** The 128-bit hash of a label set, as two longs. */
     static long[] hash(byte[] labels) {
-        return Murmur3.hash128(labels);
+        return Murmur3.hash128(labels, 0, labels.length);
+    }
+
+    /** The 128-bit hash of the label set at {@code bytes[offset, offset + length)}, as two longs. */
+    static long[] hash(byte[] bytes, int offset, int length) {
+        return Murmur3.hash128(bytes, offset, length);
     }
 
     /** Looks up every hash in one read-locked pass; misses come back null. */
@@ -117,13 +125,15 @@ final class LabelSetIndex {
         private Murmur3() {
         }
 
-        static long[] hash128(byte[] data) {
+        private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+        static long[] hash128(byte[] data, int offset, int length) {
             long h1 = 0;
             long h2 = 0;
-            int blocks = data.length / 16;
+            int blocks = length / 16;
             for (int i = 0; i < blocks; i++) {
-                long k1 = littleEndian(data, i * 16);
-                long k2 = littleEndian(data, i * 16 + 8);
+                long k1 = (long) LITTLE_ENDIAN_LONG.get(data, offset + i * 16);
+                long k2 = (long) LITTLE_ENDIAN_LONG.get(data, offset + i * 16 + 8);
                 h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
                 h1 = (Long.rotateLeft(h1, 27) + h2) * 5 + 0x52dce729;
                 h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
@@ -131,21 +141,22 @@ final class LabelSetIndex {
             }
             long k1 = 0;
             long k2 = 0;
-            int tail = blocks * 16;
-            for (int i = data.length - 1; i >= tail + 8; i--) {
+            int tail = offset + blocks * 16;
+            int end = offset + length;
+            for (int i = end - 1; i >= tail + 8; i--) {
                 k2 = (k2 << 8) | (data[i] & 0xFF);
             }
-            for (int i = Math.min(data.length, tail + 8) - 1; i >= tail; i--) {
+            for (int i = Math.min(end, tail + 8) - 1; i >= tail; i--) {
                 k1 = (k1 << 8) | (data[i] & 0xFF);
             }
-            if (data.length - tail > 8) {
+            if (end - tail > 8) {
                 h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
             }
-            if (data.length > tail) {
+            if (end > tail) {
                 h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
             }
-            h1 ^= data.length;
-            h2 ^= data.length;
+            h1 ^= length;
+            h2 ^= length;
             h1 += h2;
             h2 += h1;
             h1 = mix(h1);
@@ -153,14 +164,6 @@ final class LabelSetIndex {
             h1 += h2;
             h2 += h1;
             return new long[] {h1, h2};
-        }
-
-        private static long littleEndian(byte[] data, int offset) {
-            long value = 0;
-            for (int i = 7; i >= 0; i--) {
-                value = (value << 8) | (data[offset + i] & 0xFF);
-            }
-            return value;
         }
 
         private static long mix(long k) {

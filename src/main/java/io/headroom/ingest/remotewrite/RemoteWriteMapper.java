@@ -8,7 +8,6 @@ import io.headroom.ingest.prometheus.PrometheusSeries;
 import io.headroom.ingest.prometheus.PrometheusSeries.Stored;
 import io.headroom.ingest.remotewrite.WriteRequest.TimeSeries;
 import io.headroom.store.InvalidTelemetryException;
-import io.headroom.store.MetricSampleRow;
 import io.headroom.store.PartitionMaintenance;
 import io.headroom.store.TelemetryBatch;
 import org.springframework.stereotype.Component;
@@ -42,7 +41,8 @@ class RemoteWriteMapper {
         List<TimeSeries> all = request.series();
         long[][] keys = new long[all.size()][];
         for (int s = 0; s < keys.length; s++) {
-            keys[s] = LabelSetIndex.hash(all.get(s).labels());
+            TimeSeries timeSeries = all.get(s);
+            keys[s] = LabelSetIndex.hash(timeSeries.labels(), timeSeries.labelsOffset(), timeSeries.labelsLength());
         }
         Stored[] found = known.find(keys);
         for (int s = 0; s < keys.length; s++) {
@@ -65,8 +65,7 @@ class RemoteWriteMapper {
                 }
                 double value = timeSeries.values()[i];
                 boolean stale = Double.doubleToRawLongBits(value) == STALE_NAN_BITS;
-                batch.addSample(new MetricSampleRow(stored.serviceName(), stored.seriesId(), millis * 1_000_000L, value, null,
-                        stale));
+                batch.addSample(stored.serviceName(), stored.seriesId(), millis * 1_000_000L, value, stale);
             }
         }
         return batch.build();
@@ -76,7 +75,7 @@ class RemoteWriteMapper {
     private Stored register(TimeSeries timeSeries, long[] key, Rejections rejections, int from) {
         Stored stored;
         try {
-            String[] labels = PrometheusLabels.normalise(WriteRequestDecoder.labels(timeSeries.labels()));
+            String[] labels = PrometheusLabels.normalise(WriteRequestDecoder.labels(timeSeries));
             stored = series.register(labels, METRIC_TYPE, null);
         } catch (IllegalArgumentException | InvalidTelemetryException e) {
             rejections.reject("invalid_labels", e.getMessage(), timeSeries.sampleCount() - from);

@@ -12,9 +12,11 @@ import java.util.List;
 record WriteRequest(byte[] digest, List<TimeSeries> series) {
 
     /**
-     * @param labels the series' {@code Label} messages as sent, each preceded by its length
+     * @param labels the series' {@code labels} fields as sent (tag, length and {@code Label} message each),
+     *     at {@code labelsOffset} for {@code labelsLength} bytes: usually a slice of the request body, not a copy
      * @param nativeHistograms how many native-histogram points the series carried (not stored)
      */
-    record TimeSeries(byte[] labels, long[] timestampsMillis, double[] values, int sampleCount, int nativeHistograms) {
+    record TimeSeries(byte[] labels, int labelsOffset, int labelsLength, long[] timestampsMillis, double[] values,
+            int sampleCount, int nativeHistograms) {
     }
 }

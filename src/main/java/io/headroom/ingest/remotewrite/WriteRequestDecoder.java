@@ -48,12 +48,13 @@ final class WriteRequestDecoder {
         try {
             CodedInputStream in = CodedInputStream.newInstance(body);
             var series = new ArrayList<TimeSeries>();
-            var labels = new ByteArrayOutputStream(256);
             int tag;
             while ((tag = in.readTag()) != 0) {
                 if (tag == TIMESERIES_TAG) {
-                    int limit = in.pushLimit(in.readRawVarint32());
-                    series.add(timeSeries(in, labels));
+                    int length = in.readRawVarint32();
+                    int start = in.getTotalBytesRead();
+                    int limit = in.pushLimit(length);
+                    series.add(timeSeries(in, body, start, start + length));
                     in.popLimit(limit);
                 } else {
                     in.skipField(tag);
@@ -65,19 +66,30 @@ final class WriteRequestDecoder {
         }
     }
 
-    private static TimeSeries timeSeries(CodedInputStream in, ByteArrayOutputStream labels) throws IOException {
-        labels.reset();
+    /**
+     * Reads one {@code TimeSeries} message, body[start, end). Its labels are left where they are
+     * when they are contiguous, as every known sender writes them; otherwise they are gathered.
+     */
+    private static TimeSeries timeSeries(CodedInputStream in, byte[] body, int start, int end) throws IOException {
         long[] timestamps = new long[1];
         double[] values = new double[1];
         int samples = 0;
         int histograms = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
+        int labelsStart = -1;
+        int labelsEnd = -1;
+        boolean scattered = false;
+        while (true) {
+            int fieldStart = in.getTotalBytesRead();
+            int tag = in.readTag();
+            if (tag == 0) {
+                break;
+            }
             switch (tag) {
                 case LABELS_TAG -> {
-                    byte[] label = in.readByteArray();
-                    writeVarint(labels, label.length);
-                    labels.writeBytes(label);
+                    scattered |= labelsEnd >= 0 && fieldStart != labelsEnd;
+                    labelsStart = labelsStart < 0 ? fieldStart : labelsStart;
+                    in.skipRawBytes(in.readRawVarint32());
+                    labelsEnd = in.getTotalBytesRead();
                 }
                 case SAMPLES_TAG -> {
                     if (samples == timestamps.length) {
@@ -95,7 +107,31 @@ final class WriteRequestDecoder {
                 default -> in.skipField(tag);
             }
         }
-        return new TimeSeries(labels.toByteArray(), timestamps, values, samples, histograms);
+        if (scattered) {
+            byte[] gathered = gatherLabels(body, start, end);
+            return new TimeSeries(gathered, 0, gathered.length, timestamps, values, samples, histograms);
+        }
+        return labelsStart < 0 ? new TimeSeries(body, 0, 0, timestamps, values, samples, histograms)
+                : new TimeSeries(body, labelsStart, labelsEnd - labelsStart, timestamps, values, samples, histograms);
+    }
+
+    private static byte[] gatherLabels(byte[] body, int start, int end) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(body, start, end - start);
+        var labels = new ByteArrayOutputStream(end - start);
+        while (true) {
+            int fieldStart = start + in.getTotalBytesRead();
+            int tag = in.readTag();
+            if (tag == 0) {
+                break;
+            }
+            if (tag == LABELS_TAG) {
+                in.skipRawBytes(in.readRawVarint32());
+                labels.write(body, fieldStart, start + in.getTotalBytesRead() - fieldStart);
+            } else {
+                in.skipField(tag);
+            }
+        }
+        return labels.toByteArray();
     }
 
     private static void readSample(CodedInputStream in, long[] timestamps, double[] values, int index) throws IOException {
@@ -116,11 +152,16 @@ final class WriteRequestDecoder {
      *
      * @throws IllegalArgumentException when a name or value is not UTF-8 or a label is malformed
      */
-    static String[] labels(byte[] encoded) {
+    static String[] labels(TimeSeries series) {
         try {
-            CodedInputStream in = CodedInputStream.newInstance(encoded);
+            CodedInputStream in = CodedInputStream.newInstance(series.labels(), series.labelsOffset(), series.labelsLength());
             var pairs = new ArrayList<String>();
-            while (!in.isAtEnd()) {
+            int field;
+            while ((field = in.readTag()) != 0) {
+                if (field != LABELS_TAG) {
+                    in.skipField(field);
+                    continue;
+                }
                 int limit = in.pushLimit(in.readRawVarint32());
                 String name = "";
                 String value = "";
@@ -151,14 +192,6 @@ final class WriteRequestDecoder {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("a " + what + " is not valid UTF-8");
         }
-    }
-
-    private static void writeVarint(ByteArrayOutputStream out, int value) {
-        while ((value & ~0x7F) != 0) {
-            out.write((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        out.write(value);
     }
 
     private static byte[] sha256(byte[] body) {

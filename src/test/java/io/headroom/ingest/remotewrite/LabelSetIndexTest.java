@@ -3,6 +3,7 @@ package io.headroom.ingest.remotewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.headroom.ingest.prometheus.PrometheusSeries.Stored;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,15 @@ class LabelSetIndexTest {
                 .containsExactly(0xcbd8a7b341bd9b02L, 0x5b1e906a48ae1d19L);
         assertThat(LabelSetIndex.hash("The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)))
                 .containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
+    }
+
+    @Test
+    void aSliceHashesAsItsCopyDoes() {
+        byte[] text = "xx The quick brown fox jumps over the lazy dog yy".getBytes(StandardCharsets.UTF_8);
+        for (int length = 0; length <= 43; length++) {
+            assertThat(LabelSetIndex.hash(text, 3, length)).containsExactly(LabelSetIndex.hash(Arrays.copyOfRange(text, 3, 3 + length)));
+        }
+        assertThat(LabelSetIndex.hash(text, 3, 43)).containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
     }
 
     @Test

@@ -19,15 +19,23 @@ public final class RemoteWriteBodies {
 
     public static final String CONTENT_TYPE = "application/x-protobuf";
 
-    /** One series: labels as name/value pairs in the order to send them, and samples. */
-    public record Series(List<byte[]> labels, List<Sample> samples) {
+    /**
+     * One series: labels as name/value pairs in the order to send them, and samples; with
+     * {@code samplesAmongLabels} the samples are written after the first label, before the others.
+     */
+    public record Series(List<byte[]> labels, List<Sample> samples, boolean samplesAmongLabels) {
 
         public static Series of(String... pairs) {
             var labels = new ArrayList<byte[]>();
             for (String text : pairs) {
                 labels.add(text.getBytes(StandardCharsets.UTF_8));
             }
-            return new Series(labels, new ArrayList<>());
+            return new Series(labels, new ArrayList<>(), false);
+        }
+
+        /** The same series with its samples written between its first label and the others, as protobuf allows. */
+        public Series withSamplesAmongLabels() {
+            return new Series(labels, samples, true);
         }
 
         /** A label whose value is the given bytes, UTF-8 or not. */
@@ -88,7 +96,18 @@ public final class RemoteWriteBodies {
             labelOut.writeByteArray(2, series.labels().get(i + 1));
             labelOut.flush();
             out.writeByteArray(1, label.toByteArray());
+            if (i == 0 && series.samplesAmongLabels()) {
+                writeSamples(series, out);
+            }
         }
+        if (!series.samplesAmongLabels()) {
+            writeSamples(series, out);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static void writeSamples(Series series, CodedOutputStream out) throws IOException {
         for (Sample sample : series.samples()) {
             var encoded = new ByteArrayOutputStream();
             CodedOutputStream sampleOut = CodedOutputStream.newInstance(encoded);
@@ -97,7 +116,5 @@ public final class RemoteWriteBodies {
             sampleOut.flush();
             out.writeByteArray(2, encoded.toByteArray());
         }
-        out.flush();
-        return bytes.toByteArray();
     }
 }

@@ -76,6 +76,20 @@ class RemoteWriteIT {
     }
 
     @Test
+    void labelsInterleavedWithSamplesAreTheSameSeriesAsContiguousOnes() {
+        String job = TestObjects.uniqueService("rw-interleaved");
+        long now = System.currentTimeMillis();
+        assertThat(post(body(Series.of("__name__", "m", "job", job, "zone", "a").sample(now - 2_000, 1).sample(now - 1_000, 2)
+                .withSamplesAmongLabels())).statusCode()).isEqualTo(204);
+        assertThat(post(body(Series.of("__name__", "m", "job", job, "zone", "a").sample(now, 3))).statusCode()).isEqualTo(204);
+
+        assertThat(jdbc.sql("SELECT labels::text FROM metric_series WHERE service_name = ?").param(job)
+                .query(String.class).list()).containsExactly("{\"zone\": \"a\"}");
+        assertThat(samples(job, "m")).containsExactly(
+                Map.of("t", now - 2_000, "v", 1.0), Map.of("t", now - 1_000, "v", 2.0), Map.of("t", now, "v", 3.0));
+    }
+
+    @Test
     void unsortedLabelsAreSortedIntoTheSameSeries() {
         String job = TestObjects.uniqueService("rw-sorted");
         long now = System.currentTimeMillis();
