@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,6 +166,12 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         requireKnown(service);
         int current = instances.getOrDefault(service, List.of()).size();
         return new Instances(service, current, desired.getOrDefault(service, current), MIN_INSTANCES, MAX_INSTANCES);
+    }
+
+    @Override
+    public OptionalDouble listPricePerInstanceHour(String service) {
+        ServiceSpec spec = specs.get(service);
+        return spec == null ? OptionalDouble.empty() : OptionalDouble.of(spec.pricePerInstanceHour());
     }
 
     @Override

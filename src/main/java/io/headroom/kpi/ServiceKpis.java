@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.headroom.store.CapacityRecords.Price;
 import io.headroom.store.LatencyHistogram;
 import io.headroom.store.ServiceRollupQueries;
 import io.headroom.store.ServiceRollupQueries.KnownService;
@@ -29,10 +30,14 @@ public class ServiceKpis {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final ServiceRollupQueries rollups;
+    private final CapacityLedger ledger;
+    private final ServicePrices prices;
     private final Clock clock;
 
-    ServiceKpis(ServiceRollupQueries rollups, Clock clock) {
+    ServiceKpis(ServiceRollupQueries rollups, CapacityLedger ledger, ServicePrices prices, Clock clock) {
         this.rollups = rollups;
+        this.ledger = ledger;
+        this.prices = prices;
         this.clock = clock;
     }
 
@@ -47,8 +52,11 @@ public class ServiceKpis {
         for (WindowRollup rollup : rollups.windows(from, now.plus(MINUTE))) {
             byService.put(rollup.service(), rollup);
         }
+        Map<String, InstanceTimeline> timelines = ledger.timelines(from, now);
+        Map<String, Price> priced = prices.all();
         return rollups.services().stream()
-                .map(service -> summary(service, byService.get(service.name()), from, now))
+                .map(service -> summary(service, byService.get(service.name()), from, now,
+                        timelines.getOrDefault(service.name(), CapacityLedger.none()), perHour(priced.get(service.name()))))
                 .toList();
     }
 
@@ -56,7 +64,8 @@ public class ServiceKpis {
         Instant now = clock.instant();
         Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
         return rollups.service(service)
-                .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), from, now));
+                .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), from, now,
+                        ledger.timeline(service, from, now), perHour(prices.price(service).orElse(null))));
     }
 
     public boolean exists(String service) {
@@ -68,9 +77,12 @@ public class ServiceKpis {
      * @throws IllegalArgumentException when the range would have more than {@link #MAX_POINTS} steps
      */
     public Optional<ServiceSeries> series(String service, Instant from, Instant to, Duration step) {
-        if (rollups.service(service).isEmpty()) {
+        Optional<KnownService> known = rollups.service(service);
+        if (known.isEmpty()) {
             return Optional.empty();
         }
+        // Steps that ended before the service was first seen are unknown, not zero requests.
+        long firstSeenSecond = known.get().firstSeen().getEpochSecond();
         long stepSeconds = Math.max(60, (step.toSeconds() + 59) / 60 * 60);
         long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
         long end = to.getEpochSecond();
@@ -96,16 +108,30 @@ public class ServiceKpis {
                 latency[i].merge(minute.latency());
             }
         }
-        double[] throughput = new double[points];
+        Double[] throughput = new Double[points];
         Double[] errorRate = new Double[points];
         Double[] p50 = new Double[points];
         Double[] p95 = new Double[points];
         Double[] p99 = new Double[points];
         double nowSeconds = clock.millis() / 1000.0;
+        boolean requestsYet = false;
+        Instant seriesEnd = Instant.ofEpochSecond(start + points * stepSeconds);
+        InstanceTimeline timeline = ledger.timeline(service, Instant.ofEpochSecond(start), seriesEnd);
+        Double price = perHour(prices.price(service).orElse(null));
+        Double[] instances = new Double[points];
+        Double[] costPerHour = new Double[points];
+        for (int i = 0; i < points; i++) {
+            Instant stepStart = Instant.ofEpochSecond(timestamps[i]);
+            Instant stepEnd = Instant.ofEpochMilli(Math.min((timestamps[i] + stepSeconds) * 1000, clock.millis()));
+            instances[i] = stepEnd.isAfter(stepStart) ? timeline.average(stepStart, stepEnd) : null;
+            costPerHour[i] = instances[i] == null || price == null ? null : instances[i] * price;
+        }
         for (int i = 0; i < points; i++) {
             // The step still in progress is a rate over its elapsed part, not a dip towards zero.
             double covered = Math.min(stepSeconds, nowSeconds - timestamps[i]);
-            throughput[i] = covered > 0 ? requests[i] / covered : 0;
+            requestsYet |= requests[i] > 0;
+            boolean beforeFirstSeen = !requestsYet && timestamps[i] + stepSeconds <= firstSeenSecond;
+            throughput[i] = beforeFirstSeen ? null : covered > 0 ? requests[i] / covered : 0.0;
             if (requests[i] > 0) {
                 errorRate[i] = errors[i] / (double) requests[i];
                 p50[i] = millis(latency[i], 0.50);
@@ -114,7 +140,7 @@ public class ServiceKpis {
             }
         }
         return Optional.of(new ServiceSeries(service, Instant.ofEpochSecond(start), to, Duration.ofSeconds(stepSeconds),
-                timestamps, throughput, errorRate, p50, p95, p99));
+                timestamps, throughput, errorRate, p50, p95, p99, instances, costPerHour));
     }
 
     /**
@@ -122,16 +148,23 @@ public class ServiceKpis {
      * in it, as Prometheus's rate() covers only the range its samples span: a service that
      * started twenty seconds ago at 40 req/s reads about 40 req/s, not 3.
      */
-    private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant now) {
+    private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant now, InstanceTimeline timeline,
+            Double pricePerHour) {
         if (rollup == null || rollup.requests() == 0) {
-            return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, service.lastSeen());
+            return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, service.lastSeen(),
+                    Capacity.of(timeline, pricePerHour, from, now, 0));
         }
         Instant start = rollup.firstMinute() != null && rollup.firstMinute().isAfter(from) ? rollup.firstMinute() : from;
         double seconds = Math.max(1.0, Duration.between(start, now).toMillis() / 1000.0);
-        return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), rollup.requests() / seconds,
+        double throughput = rollup.requests() / seconds;
+        return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), throughput,
                 rollup.errors() / (double) rollup.requests(),
                 millis(rollup.latency(), 0.50), millis(rollup.latency(), 0.95), millis(rollup.latency(), 0.99),
-                service.lastSeen());
+                service.lastSeen(), Capacity.of(timeline, pricePerHour, from, now, throughput));
+    }
+
+    private static Double perHour(Price price) {
+        return price == null ? null : price.pricePerInstanceHour();
     }
 
     private static Double millis(LatencyHistogram histogram, double quantile) {

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param throughput requests per second
  * @param errorRate fraction of requests that failed, 0..1
+ * @param capacity instances run over the window and their cost
  */
 public record ServiceSummary(String service, long requests, long errors, double throughput, double errorRate,
-        Double p50Ms, Double p95Ms, Double p99Ms, Instant lastSeen) {
+        Double p50Ms, Double p95Ms, Double p99Ms, Instant lastSeen, Capacity capacity) {
 }

@@ -1,5 +1,6 @@
 package io.headroom.scaling;
 
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -20,4 +21,13 @@ public interface ScaleTarget {
      * which has already checked {@code desired} against the bounds {@link #instances} gives.
      */
     Instances scaleTo(String service, int desired);
+
+    /**
+     * What one instance-hour of the service costs on this platform, if the platform knows (a
+     * cloud's list price for the instance type, the demo's configured price). Operators can set
+     * their own in Headroom, which then wins.
+     */
+    default OptionalDouble listPricePerInstanceHour(String service) {
+        return OptionalDouble.empty();
+    }
 }

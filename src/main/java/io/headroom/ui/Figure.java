@@ -18,6 +18,7 @@ public class Figure extends Div {
         addClassNames("headroom-figure", LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Padding.Vertical.SMALL,
                 LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
         getElement().setAttribute("data-figure", label);
+        getStyle().set("white-space", "nowrap");
     }
 
     public void setValue(String value) {

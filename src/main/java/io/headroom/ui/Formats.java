@@ -43,6 +43,23 @@ public final class Formats {
         return String.format(Locale.ROOT, ms >= 100 ? "%.0f ms" : ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
     }
 
+    /**
+     * An amount of money in the prices' own currency (Headroom does not know which): two decimals
+     * from 1 up, three significant digits below, so a cost per request of 0.0000231 still compares.
+     */
+    public static String money(Double amount) {
+        if (amount == null) {
+            return "–";
+        }
+        if (amount == 0) {
+            return "0";
+        }
+        if (Math.abs(amount) >= 1) {
+            return String.format(Locale.ROOT, "%,.2f", amount);
+        }
+        return new java.math.BigDecimal(amount).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     public static String ago(Instant then, Instant now) {
         Duration age = Duration.between(then, now);
         if (age.isNegative() || age.toSeconds() < 1) {

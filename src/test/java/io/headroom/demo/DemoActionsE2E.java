@@ -49,6 +49,12 @@ class DemoActionsE2E {
         field.fill("2");
         button(page, "Scale").click();
         assertThat(instances).hasText("2 instances", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        // The recorded instances and the demo's list price (0.048 an instance-hour for pricing) give the cost.
+        assertThat(page.locator("[data-price]")).hasText("0.048 per instance-hour (list price)");
+        assertThat(page.locator("[data-figure='Instances']")).containsText("2", WITHIN_30S);
+        assertThat(page.locator("[data-figure='Cost / hour']")).containsText("0.096", WITHIN_30S);
+        page.locator("headroom-timeseries").last().scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-capacity.png")));
 
         button(page, "Inject fault…").click();
         numberField(page, "Added latency (ms)").fill("150");

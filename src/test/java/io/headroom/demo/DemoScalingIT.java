@@ -43,9 +43,20 @@ class DemoScalingIT {
                 WHERE s.service_name = 'catalog' AND s.start_time > now() - interval '10 seconds'""")
                 .query(Long.class).single() == 3);
 
+        // The instances that ran are recorded for cost: three of them at the demo's list price.
+        JsonNode capacity = await().atMost(Duration.ofSeconds(10)).until(
+                () -> JSON.readTree(get("/api/v1/services/catalog?window=5m").body()).get("capacity"),
+                node -> node.get("instances").asInt() == 3);
+        assertThat(capacity.get("pricePerInstanceHour").asDouble()).isEqualTo(0.096);
+        assertThat(capacity.get("costPerHour").asDouble()).isCloseTo(3 * 0.096, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(jdbc.sql("SELECT source FROM service_prices WHERE service_name = 'catalog'").query(String.class).single())
+                .isEqualTo("list");
+
         assertThat(scale("catalog", "{\"instances\": 1}").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> JSON.readTree(get("/api/v1/services/catalog/instances").body())
                 .get("current").asInt() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(get("/api/v1/services/catalog?window=5m").body())
+                .get("capacity").get("instances").asInt() == 1);
     }
 
     @Test

@@ -37,10 +37,12 @@ class ServiceKpiController {
     }
 
     record SeriesResponse(String service, Instant from, Instant to, long stepSeconds, long[] timestamps,
-            double[] throughput, Double[] errorRate, Double[] p50Ms, Double[] p95Ms, Double[] p99Ms) {
+            Double[] throughput, Double[] errorRate, Double[] p50Ms, Double[] p95Ms, Double[] p99Ms, Double[] instances,
+            Double[] costPerHour) {
         static SeriesResponse of(ServiceSeries series) {
             return new SeriesResponse(series.service(), series.from(), series.to(), series.step().toSeconds(),
-                    series.timestamps(), series.throughput(), series.errorRate(), series.p50Ms(), series.p95Ms(), series.p99Ms());
+                    series.timestamps(), series.throughput(), series.errorRate(), series.p50Ms(), series.p95Ms(), series.p99Ms(),
+                    series.instances(), series.costPerHour());
         }
     }
 

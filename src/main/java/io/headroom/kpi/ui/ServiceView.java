@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.ServiceKpis;
+import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.ServiceSeries;
 import io.headroom.kpi.ServiceSummary;
 import io.headroom.ui.Figure;
@@ -45,11 +46,17 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final TimeSeriesChart throughput = new TimeSeriesChart("Throughput", "req/s");
     private final TimeSeriesChart errors = new TimeSeriesChart("Error rate", "%");
     private final TimeSeriesChart latency = new TimeSeriesChart("Latency", "ms");
+    private final TimeSeriesChart instances = new TimeSeriesChart("Instances", "instances");
+    private final TimeSeriesChart cost = new TimeSeriesChart("Cost per hour", "per hour");
+    private final ServicePrices prices;
+    private final LiveRefresh live;
     private volatile String service = "";
     private volatile WindowChoice chosen = WindowChoice.ONE_HOUR;
 
-    public ServiceView(ServiceKpis kpis, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
+    public ServiceView(ServiceKpis kpis, ServicePrices prices, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
         this.kpis = kpis;
+        this.prices = prices;
+        this.live = live;
         this.clock = clock;
         this.actionProviders = actionProviders.stream().sorted(Comparator.comparingInt(ServiceActions::order)).toList();
         setWidthFull();
@@ -60,15 +67,17 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         });
         var back = new RouterLink("← All services", ServicesView.class);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        var top = new HorizontalLayout(title, window, actions);
+        actions.setWrap(true);
+        var top = new HorizontalLayout(title, window);
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         headline.addClassName("headroom-headline");
         headline.setSpacing(true);
+        headline.setWrap(true);
 
-        for (TimeSeriesChart chart : List.of(throughput, errors, latency)) {
+        for (TimeSeriesChart chart : List.of(throughput, errors, latency, instances, cost)) {
             chart.setWidthFull();
         }
-        add(back, top, headline, throughput, errors, latency);
+        add(back, top, actions, headline, throughput, errors, latency, instances, cost);
         live.whileAttached(this, REFRESH, this::load, this::show);
     }
 
@@ -78,6 +87,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         title.setText(service);
         actions.removeAll();
         actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
+        actions.add(new PriceControl(service, prices, live));
     }
 
     @Override
@@ -104,23 +114,20 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 new Figure("p50", Formats.millis(summary.p50Ms())),
                 new Figure("p95", Formats.millis(summary.p95Ms())),
                 new Figure("p99", Formats.millis(summary.p99Ms())),
+                new Figure("Instances", summary.capacity().instances() == null ? "–" : summary.capacity().instances().toString()),
+                new Figure("Cost / hour", Formats.money(summary.capacity().costPerHour())),
+                new Figure("Cost / 1k requests", Formats.money(summary.capacity().costPer1kRequests())),
                 new Figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
         snapshot.series().ifPresent(series -> {
-            throughput.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", boxed(series.throughput()))));
+            throughput.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput())));
             errors.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
             latency.setData(series.timestamps(), List.of(
                     new TimeSeriesChart.Line("p50", "#46a758", series.p50Ms()),
                     new TimeSeriesChart.Line("p95", "#f5a623", series.p95Ms()),
                     new TimeSeriesChart.Line("p99", "#e5484d", series.p99Ms())));
+            instances.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances())));
+            cost.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("cost / hour", "#f5a623", series.costPerHour())));
         });
-    }
-
-    private static Double[] boxed(double[] values) {
-        Double[] boxed = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 
     private static Double[] percent(Double[] fractions) {

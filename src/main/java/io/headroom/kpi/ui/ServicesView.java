@@ -25,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
+import io.headroom.kpi.Capacity;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSummary;
 import io.headroom.ui.Formats;
@@ -90,9 +91,20 @@ public class ServicesView extends VerticalLayout {
                 .setComparator(latency(ServiceSummary::p95Ms)).setTextAlign(ColumnTextAlign.END).setKey("p95");
         grid.addColumn(summary -> Formats.millis(summary.p99Ms())).setHeader("p99")
                 .setComparator(latency(ServiceSummary::p99Ms)).setTextAlign(ColumnTextAlign.END).setKey("p99");
+        grid.addColumn(summary -> summary.capacity().instances() == null ? "–" : summary.capacity().instances().toString())
+                .setHeader("Instances").setComparator(capacity(c -> c.instances() == null ? null : c.instances().doubleValue()))
+                .setTextAlign(ColumnTextAlign.END).setKey("instances");
+        grid.addColumn(summary -> Formats.money(summary.capacity().costPerHour())).setHeader("Cost / hour")
+                .setComparator(capacity(Capacity::costPerHour)).setTextAlign(ColumnTextAlign.END).setKey("costPerHour");
+        grid.addColumn(summary -> Formats.money(summary.capacity().costPer1kRequests())).setHeader("Cost / 1k req")
+                .setComparator(capacity(Capacity::costPer1kRequests)).setTextAlign(ColumnTextAlign.END).setKey("costPer1k");
         grid.addColumn(summary -> Formats.ago(summary.lastSeen(), clock.instant())).setHeader("Last seen")
                 .setComparator(ServiceSummary::lastSeen).setTextAlign(ColumnTextAlign.END).setKey("lastSeen");
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
+    }
+
+    private static Comparator<ServiceSummary> capacity(java.util.function.Function<Capacity, Double> value) {
+        return Comparator.comparing(summary -> value.apply(summary.capacity()), Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
     private static Comparator<ServiceSummary> latency(java.util.function.Function<ServiceSummary, Double> value) {

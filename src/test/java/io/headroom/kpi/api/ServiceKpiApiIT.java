@@ -50,6 +50,7 @@ class ServiceKpiApiIT {
         assertThat(series.get("stepSeconds").asLong()).isEqualTo(60);
         assertThat(series.get("timestamps")).extracting(JsonNode::asLong).containsExactly(from, from + 60, from + 120);
         assertThat(series.get("throughput").get(0).asDouble()).isEqualTo(1.0);
+        assertThat(series.get("throughput").get(1).isNumber()).as("a minute without requests after some is 0, not a gap").isTrue();
         assertThat(series.get("throughput").get(1).asDouble()).isZero();
         assertThat(series.get("throughput").get(2).asDouble()).as("the current minute is a rate over its elapsed part")
                 .isGreaterThanOrEqualTo(1 / 60.0);
@@ -59,6 +60,12 @@ class ServiceKpiApiIT {
         assertThat(series.get("p99Ms").get(0).asDouble()).isCloseTo(60.0, within(0.6));
         assertThat(series.get("p50Ms").get(0).asDouble()).isCloseTo(30.0, within(0.3));
         assertThat(series.get("p99Ms").get(1).isNull()).isTrue();
+
+        // Before its first requests and before it was first seen, the service's throughput is unknown, not 0.
+        JsonNode earlier = get("/api/v1/services/" + service + "/series?from=" + (from - 120) + "&to=" + (from + 60) + "&step=60s");
+        assertThat(earlier.get("throughput").get(0).isNull()).isTrue();
+        assertThat(earlier.get("throughput").get(1).isNull()).isTrue();
+        assertThat(earlier.get("throughput").get(2).asDouble()).isEqualTo(1.0);
     }
 
     @Test

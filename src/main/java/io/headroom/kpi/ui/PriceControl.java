@@ -1,0 +1,79 @@
+package io.headroom.kpi.ui;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.headroom.kpi.ServicePrices;
+import io.headroom.store.CapacityRecords.Price;
+import io.headroom.store.CapacityRecords.PriceSource;
+import io.headroom.ui.Formats;
+import io.headroom.ui.LiveRefresh;
+
+/** "0.096 per instance-hour (list price) [Price…]": the price cost is computed from, and a dialog to set it. */
+final class PriceControl extends HorizontalLayout {
+
+    private static final Duration REFRESH = Duration.ofSeconds(10);
+
+    private final String service;
+    private final ServicePrices prices;
+    private final Span text = new Span();
+
+    PriceControl(String service, ServicePrices prices, LiveRefresh live) {
+        this.service = service;
+        this.prices = prices;
+        setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        text.addClassNames(LumoUtility.TextColor.SECONDARY);
+        text.getElement().setAttribute("data-price", "");
+        var edit = new Button("Price…", click -> openDialog());
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        add(text, edit);
+        live.whileAttached(this, REFRESH, () -> prices.price(service), this::show);
+    }
+
+    private void show(Optional<Price> price) {
+        text.setText(price.map(p -> Formats.money(p.pricePerInstanceHour()) + " per instance-hour"
+                + (p.source() == PriceSource.LIST ? " (list price)" : "")).orElse("no price set"));
+    }
+
+    private void openDialog() {
+        var field = new NumberField("Price per instance-hour");
+        field.setMin(0);
+        field.setHelperText("in your billing currency; cost per hour and per request follow from it");
+        prices.price(service).ifPresent(price -> field.setValue(price.pricePerInstanceHour()));
+        field.setWidth("18em");
+
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Price of " + service);
+        dialog.add(field);
+        var save = new Button("Save", click -> {
+            if (field.getValue() == null) {
+                field.setErrorMessage("Enter a price, such as 0.096");
+                field.setInvalid(true);
+                return;
+            }
+            try {
+                Price price = prices.set(service, field.getValue());
+                show(Optional.of(price));
+                dialog.close();
+                Notification.show("Price of " + service + " set to " + Formats.money(price.pricePerInstanceHour())
+                        + " per instance-hour", 3_000, Notification.Position.BOTTOM_START);
+            } catch (IllegalArgumentException e) {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+        field.focus();
+    }
+}
