@@ -129,6 +129,23 @@ public final class LatencyHistogram {
         throw new IllegalStateException("bucket counts do not add up to " + total);
     }
 
+    /**
+     * How many durations were at most {@code thresholdNanos}, for latency SLOs. The bucket that
+     * holds the threshold counts as within it, so durations up to one bucket width (2 %) above
+     * the threshold may count as within it too; none below it is ever left out.
+     */
+    public long countAtMostNanos(long thresholdNanos) {
+        if (thresholdNanos <= 0) {
+            return zeroCount;
+        }
+        int last = index(Math.min(thresholdNanos, MAX_NANOS)) - offset;
+        long within = zeroCount;
+        for (int i = 0; i < counts.length && i <= last; i++) {
+            within += counts[i];
+        }
+        return within;
+    }
+
     /** Version byte, zero count, bucket count, then (first index zigzag | index delta, count) varint pairs. */
     public byte[] encode() {
         int buckets = 0;

@@ -30,7 +30,17 @@ public final class Formats {
         if (percent == 0) {
             return "0 %";
         }
-        return String.format(Locale.ROOT, percent >= 10 ? "%.0f %%" : percent >= 0.1 ? "%.1f %%" : "%.2f %%", percent);
+        double size = Math.abs(percent);
+        return String.format(Locale.ROOT, size >= 10 ? "%.0f %%" : size >= 0.1 ? "%.1f %%" : "%.2f %%", percent);
+    }
+
+    /**
+     * A share measured against an objective, with the digits that distinguish 99.9 from 99.95:
+     * up to three decimals, none trailing ("99 %", "99.9 %", "99.953 %").
+     */
+    public static String share(double fraction) {
+        return new java.math.BigDecimal(fraction * 100).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString() + " %";
     }
 
     public static String millis(Double ms) {

@@ -313,4 +313,21 @@ class LatencyHistogramTest {
         }
         return bytes;
     }
+
+    @ParameterizedTest
+    @EnumSource(Distribution.class)
+    void countAtMostMatchesExactCountingUpToTheBucketHoldingTheThreshold(Distribution distribution) {
+        long[] samples = distribution.samples();
+        var histogram = new LatencyHistogram();
+        for (long sample : samples) {
+            histogram.recordNanos(sample);
+        }
+        for (long threshold : new long[] {1_000_000, 20_000_000, 300_000_000, 1_000_000_000}) {
+            long exactBelow = Arrays.stream(samples).filter(d -> d <= threshold).count();
+            long withinError = Arrays.stream(samples).filter(d -> d <= threshold * 1.02 * (1 + 1e-9)).count();
+            assertThat(histogram.countAtMostNanos(threshold)).as("threshold %d", threshold).isBetween(exactBelow, withinError);
+        }
+        assertThat(histogram.countAtMostNanos(Long.MAX_VALUE)).isEqualTo(samples.length);
+        assertThat(histogram.countAtMostNanos(0)).isZero();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
+import io.headroom.kpi.Slos;
 import io.headroom.kpi.ServiceSeries;
 import io.headroom.kpi.ServiceSummary;
 import io.headroom.ui.Figure;
@@ -49,13 +51,17 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final TimeSeriesChart instances = new TimeSeriesChart("Instances", "instances");
     private final TimeSeriesChart cost = new TimeSeriesChart("Cost per hour", "per hour");
     private final ServicePrices prices;
+    private final Slos slos;
     private final LiveRefresh live;
+    private final Div sloArea = new Div();
     private volatile String service = "";
     private volatile WindowChoice chosen = WindowChoice.ONE_HOUR;
 
-    public ServiceView(ServiceKpis kpis, ServicePrices prices, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
+    public ServiceView(ServiceKpis kpis, ServicePrices prices, Slos slos, LiveRefresh live, Clock clock,
+            List<ServiceActions> actionProviders) {
         this.kpis = kpis;
         this.prices = prices;
+        this.slos = slos;
         this.live = live;
         this.clock = clock;
         this.actionProviders = actionProviders.stream().sorted(Comparator.comparingInt(ServiceActions::order)).toList();
@@ -77,7 +83,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         for (TimeSeriesChart chart : List.of(throughput, errors, latency, instances, cost)) {
             chart.setWidthFull();
         }
-        add(back, top, actions, headline, throughput, errors, latency, instances, cost);
+        sloArea.setWidthFull();
+        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost);
         live.whileAttached(this, REFRESH, this::load, this::show);
     }
 
@@ -88,6 +95,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         actions.removeAll();
         actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
         actions.add(new PriceControl(service, prices, live));
+        sloArea.removeAll();
+        sloArea.add(new SloPanel(service, slos, live));
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -25,9 +28,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.headroom.kpi.Capacity;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSummary;
+import io.headroom.kpi.SloStatus;
+import io.headroom.kpi.SloStatus.AlertLevel;
+import io.headroom.kpi.Slos;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
@@ -48,15 +55,19 @@ public class ServicesView extends VerticalLayout {
     private final Paragraph empty = new Paragraph();
     private final Clock clock;
     private volatile WindowChoice chosen = WindowChoice.FIVE_MINUTES;
-    private List<ServiceSummary> latest = List.of();
+    private Overview latest = new Overview(List.of(), Map.of());
 
-    public ServicesView(ServiceKpis kpis, LiveRefresh live, Clock clock) {
+    /** One refresh's data: the KPIs, and the SLO status of the services that have one. */
+    private record Overview(List<ServiceSummary> summaries, Map<String, SloStatus> health) {
+    }
+
+    public ServicesView(ServiceKpis kpis, Slos slos, LiveRefresh live, Clock clock) {
         this.clock = clock;
         setSizeFull();
 
         var window = new WindowSelect(chosen, choice -> {
             chosen = choice;
-            show(kpis.summaries(chosen.window));
+            show(new Overview(kpis.summaries(chosen.window), slos.statuses()));
         });
         filter.setLabel("Filter");
         filter.setPlaceholder("service name");
@@ -73,7 +84,7 @@ public class ServicesView extends VerticalLayout {
         empty.setVisible(false);
 
         add(new H2("Services"), toolbar, empty, grid);
-        live.whileAttached(this, REFRESH, () -> kpis.summaries(chosen.window), this::show);
+        live.whileAttached(this, REFRESH, () -> new Overview(kpis.summaries(chosen.window), slos.statuses()), this::show);
     }
 
     private void configureGrid() {
@@ -81,14 +92,15 @@ public class ServicesView extends VerticalLayout {
         grid.setSizeFull();
         grid.addComponentColumn(summary -> new RouterLink(summary.service(), ServiceView.class, summary.service()))
                 .setHeader("Service").setComparator(ServiceSummary::service).setFlexGrow(2).setKey("service");
+        grid.addComponentColumn(this::health).setHeader("Health")
+                .setComparator(Comparator.comparing((ServiceSummary summary) -> level(summary.service()),
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .setKey("health");
         grid.addColumn(summary -> Formats.rate(summary.throughput())).setHeader("Throughput")
                 .setComparator(Comparator.comparingDouble(ServiceSummary::throughput)).setTextAlign(ColumnTextAlign.END).setKey("throughput");
         grid.addColumn(summary -> summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())).setHeader("Error rate")
                 .setComparator(Comparator.comparingDouble(ServiceSummary::errorRate)).setTextAlign(ColumnTextAlign.END).setKey("errorRate");
-        grid.addColumn(summary -> Formats.millis(summary.p50Ms())).setHeader("p50")
-                .setComparator(latency(ServiceSummary::p50Ms)).setTextAlign(ColumnTextAlign.END).setKey("p50");
-        grid.addColumn(summary -> Formats.millis(summary.p95Ms())).setHeader("p95")
-                .setComparator(latency(ServiceSummary::p95Ms)).setTextAlign(ColumnTextAlign.END).setKey("p95");
+        // p50 and p95 are on each service's page; the overview keeps to what ranks services.
         grid.addColumn(summary -> Formats.millis(summary.p99Ms())).setHeader("p99")
                 .setComparator(latency(ServiceSummary::p99Ms)).setTextAlign(ColumnTextAlign.END).setKey("p99");
         grid.addColumn(summary -> summary.capacity().instances() == null ? "–" : summary.capacity().instances().toString())
@@ -101,6 +113,29 @@ public class ServicesView extends VerticalLayout {
         grid.addColumn(summary -> Formats.ago(summary.lastSeen(), clock.instant())).setHeader("Last seen")
                 .setComparator(ServiceSummary::lastSeen).setTextAlign(ColumnTextAlign.END).setKey("lastSeen");
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
+        // Numbers keep a fixed width, wide enough for their longest form; the service name takes what is left.
+        Map.of("health", "6.5rem", "throughput", "8.5rem", "errorRate", "7.5rem", "p99", "6.5rem", "instances", "7.5rem",
+                "costPerHour", "8rem", "costPer1k", "9rem", "lastSeen", "7.5rem")
+                .forEach((key, width) -> grid.getColumnByKey(key).setWidth(width).setFlexGrow(0));
+        grid.getColumnByKey("service").setWidth("8rem").setFlexGrow(1);
+    }
+
+    private Component health(ServiceSummary summary) {
+        SloStatus status = latest.health().get(summary.service());
+        if (status == null) {
+            var none = new Span("no SLO");
+            none.addClassNames(LumoUtility.TextColor.TERTIARY, LumoUtility.FontSize.SMALL);
+            return none;
+        }
+        Span badge = Health.badge(status.alert());
+        badge.getElement().setAttribute("title", status.objectives().stream()
+                .map(objective -> SloPanel.describe(objective, status.slo().windowDays())).collect(Collectors.joining("\n")));
+        return badge;
+    }
+
+    private AlertLevel level(String service) {
+        SloStatus status = latest.health().get(service);
+        return status == null ? null : status.alert();
     }
 
     private static Comparator<ServiceSummary> capacity(java.util.function.Function<Capacity, Double> value) {
@@ -111,8 +146,9 @@ public class ServicesView extends VerticalLayout {
         return Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
-    private void show(List<ServiceSummary> summaries) {
-        latest = summaries;
+    private void show(Overview overview) {
+        latest = overview;
+        List<ServiceSummary> summaries = overview.summaries();
         String needle = filter.getValue() == null ? "" : filter.getValue().trim().toLowerCase(Locale.ROOT);
         List<ServiceSummary> shown = needle.isEmpty() ? summaries
                 : summaries.stream().filter(s -> s.service().toLowerCase(Locale.ROOT).contains(needle)).toList();

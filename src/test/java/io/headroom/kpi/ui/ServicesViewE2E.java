@@ -73,6 +73,34 @@ class ServicesViewE2E {
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service.png")));
         charts.nth(2).scrollIntoViewIfNeeded();
         charts.nth(2).screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-latency.png")));
+
+        // An SLO set from the page: the form explains a wrong value, then the panel shows budget and burn.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("SLO…").setExact(true)).click();
+        numberField(page, "Availability objective (%)").fill("100");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("vaadin-dialog-overlay vaadin-number-field[invalid]")).containsText("above 0 and below 100");
+        numberField(page, "Availability objective (%)").fill("99");
+        numberField(page, "Latency objective (%)").fill("95");
+        numberField(page, "Latency threshold (ms)").fill("100");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        // About 4.3 % of the requests failed against 1 % allowed, and about 6 % took over 100 ms against 5 %:
+        // both burn above 1 over every window, under the paging rates, so a ticket.
+        assertThat(page.locator("[data-slo]")).containsText("Availability: 99 % of requests succeed over 30 d");
+        assertThat(page.locator("[data-slo]")).containsText("Latency: 95 % of requests ≤ 100 ms over 30 d");
+        assertThat(page.locator("[data-slo-alert]")).hasText("TICKET");
+        page.locator("[data-slo]").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-slo.png")));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← All services")).click();
+        page.getByLabel("Filter").fill(service);
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^TICKET$"))))
+                .hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services-health.png")));
+    }
+
+    private static Locator numberField(Page page, String label) {
+        return page.locator("vaadin-dialog-overlay vaadin-number-field").filter(new Locator.FilterOptions().setHasText(label))
+                .locator("input");
     }
 
     /** {@code count} server spans spread over the last {@code minutes} minutes, slower and more failing towards now. */

@@ -1,0 +1,124 @@
+package io.headroom.kpi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.headroom.kpi.SloStatus.AlertLevel;
+import io.headroom.kpi.SloStatus.Objective;
+import io.headroom.store.ServiceRollupQueries;
+import io.headroom.store.ServiceRollupQueries.MinuteRollup;
+import io.headroom.store.SloRecords;
+import io.headroom.store.SloRecords.StoredSlo;
+import org.springframework.stereotype.Service;
+
+/**
+ * Service level objectives: defined per service, evaluated from the minute rollups into error
+ * budget, burn rates and an alert level. Statuses are kept for a short while, because the
+ * overview asks for every service's every few seconds and a 30-day window is 43,200 rollups.
+ */
+@Service
+public class Slos {
+
+    static final Duration STATUS_REUSE = Duration.ofSeconds(15);
+
+    private record Computed(Instant at, SloStatus status) {
+    }
+
+    private final SloRecords records;
+    private final ServiceRollupQueries rollups;
+    private final Clock clock;
+    private final Map<String, Computed> recent = new ConcurrentHashMap<>();
+
+    Slos(SloRecords records, ServiceRollupQueries rollups, Clock clock) {
+        this.records = records;
+        this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    public Slo define(Slo slo) {
+        records.save(new StoredSlo(slo.service(), slo.availabilityTarget(), slo.latencyTarget(), slo.latencyThresholdMs(),
+                slo.windowDays(), clock.instant()));
+        recent.remove(slo.service());
+        return slo;
+    }
+
+    /** @return whether the service had one */
+    public boolean remove(String service) {
+        recent.remove(service);
+        return records.delete(service);
+    }
+
+    public Optional<Slo> find(String service) {
+        return records.find(service).map(Slos::slo);
+    }
+
+    /** The service's standing against its SLO now, or empty when it has none. */
+    public Optional<SloStatus> status(String service) {
+        return find(service).map(this::statusOf);
+    }
+
+    /** Every SLO's status, by service. */
+    public Map<String, SloStatus> statuses() {
+        var statuses = new java.util.TreeMap<String, SloStatus>();
+        for (StoredSlo stored : records.all()) {
+            statuses.put(stored.service(), statusOf(slo(stored)));
+        }
+        return statuses;
+    }
+
+    private SloStatus statusOf(Slo slo) {
+        Instant now = clock.instant();
+        Computed computed = recent.get(slo.service());
+        if (computed != null && computed.status().slo().equals(slo) && computed.at().plus(STATUS_REUSE).isAfter(now)
+                && !computed.at().isAfter(now)) {
+            return computed.status();
+        }
+        SloStatus status = compute(slo, now);
+        recent.put(slo.service(), new Computed(now, status));
+        return status;
+    }
+
+    private SloStatus compute(Slo slo, Instant now) {
+        Instant currentMinute = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant from = currentMinute.minus(Duration.ofDays(slo.windowDays())).plus(Duration.ofMinutes(1));
+        List<MinuteRollup> minutes = rollups.minutes(slo.service(), from, currentMinute.plus(Duration.ofMinutes(1)));
+        int n = minutes.size();
+        long[] starts = new long[n];
+        long[] total = new long[n];
+        long[] succeeded = new long[n];
+        long[] fastEnough = new long[n];
+        long thresholdNanos = slo.latencyThresholdMs() == null ? 0 : Math.round(slo.latencyThresholdMs() * 1e6);
+        for (int i = 0; i < n; i++) {
+            MinuteRollup minute = minutes.get(i);
+            starts[i] = minute.minute().getEpochSecond();
+            total[i] = minute.requests();
+            succeeded[i] = minute.requests() - minute.errors();
+            if (slo.latencyTarget() != null) {
+                fastEnough[i] = minute.latency().countAtMostNanos(thresholdNanos);
+            }
+        }
+        var objectives = new ArrayList<Objective>(2);
+        if (slo.availabilityTarget() != null) {
+            objectives.add(SloMath.objective("availability", slo.availabilityTarget(), null, starts, total, succeeded,
+                    currentMinute.getEpochSecond(), slo.windowDays()));
+        }
+        if (slo.latencyTarget() != null) {
+            objectives.add(SloMath.objective("latency", slo.latencyTarget(), slo.latencyThresholdMs(), starts, total, fastEnough,
+                    currentMinute.getEpochSecond(), slo.windowDays()));
+        }
+        AlertLevel worst = objectives.stream().map(Objective::alert).max(Enum::compareTo).orElse(AlertLevel.OK);
+        return new SloStatus(slo, now, List.copyOf(objectives), worst);
+    }
+
+    private static Slo slo(StoredSlo stored) {
+        return new Slo(stored.service(), stored.availabilityTarget(), stored.latencyTarget(), stored.latencyThresholdMs(),
+                stored.windowDays());
+    }
+}

@@ -1,0 +1,32 @@
+package io.headroom.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void percentagesKeepTheirDigitsWhenNegative() {
+        assertThat(Formats.percent(0.0437)).isEqualTo("4.4 %");
+        assertThat(Formats.percent(-3.5)).isEqualTo("-350 %");
+        assertThat(Formats.percent(-0.0004)).isEqualTo("-0.04 %");
+    }
+
+    @Test
+    void sharesShowTheDigitsThatTellObjectivesApart() {
+        assertThat(Formats.share(0.99)).isEqualTo("99 %");
+        assertThat(Formats.share(0.999)).isEqualTo("99.9 %");
+        assertThat(Formats.share(0.99953)).isEqualTo("99.953 %");
+        assertThat(Formats.share(0.9565217)).isEqualTo("95.652 %");
+    }
+
+    @Test
+    void moneyHasTwoDecimalsFromOneAndThreeSignificantDigitsBelow() {
+        assertThat(Formats.money(null)).isEqualTo("–");
+        assertThat(Formats.money(0.0)).isEqualTo("0");
+        assertThat(Formats.money(1234.5)).isEqualTo("1,234.50");
+        assertThat(Formats.money(0.096)).isEqualTo("0.096");
+        assertThat(Formats.money(0.000023148)).isEqualTo("0.0000231");
+    }
+}
