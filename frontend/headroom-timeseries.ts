@@ -15,6 +15,17 @@ export interface TimeSeriesConfig {
   series: TimeSeriesLine[];
   /** Columnar, as uPlot expects: unix seconds first, then one column per series; null is a gap. */
   data: (number | null)[][];
+  /** Where the time axis ends when that is past the last point (unix seconds). */
+  end?: number;
+}
+
+/** An event on the time axis: a line, or a band to `end` (to the right edge when `open`). */
+export interface TimeSeriesMarker {
+  at: number;
+  end?: number;
+  open: boolean;
+  color: string;
+  text: string;
 }
 
 /** Every chart on a page joins this group, so hovering one shows the same instant on all. */
@@ -24,6 +35,7 @@ const SYNC_KEY = 'headroom';
 export class HeadroomTimeseries extends LitElement {
   static properties = {
     config: { attribute: false },
+    markers: { attribute: false },
     height: { type: Number },
     empty: { state: true },
   };
@@ -61,6 +73,7 @@ export class HeadroomTimeseries extends LitElement {
   ];
 
   declare config: TimeSeriesConfig | undefined;
+  declare markers: TimeSeriesMarker[] | undefined;
   /** Height of the plot area in CSS pixels; the legend sits below it. */
   declare height: number;
   declare empty: boolean;
@@ -123,6 +136,7 @@ export class HeadroomTimeseries extends LitElement {
 
   protected updated(changed: PropertyValues<this>) {
     if (changed.has('config') || changed.has('height')) this.sync();
+    else if (changed.has('markers')) this.plot?.redraw(false, false);
   }
 
   /** Brings the uPlot instance in line with `config`: update in place when possible, else rebuild. */
@@ -166,6 +180,59 @@ export class HeadroomTimeseries extends LitElement {
     this.dispatchEvent(new CustomEvent('point-click', { detail: { time }, bubbles: true, composed: true }));
   }
 
+  /**
+   * Marks events over the plot: a dashed line at each instant, a translucent band over each
+   * lasting one, and the event's text along the top. `data-annotations` counts those in view.
+   */
+  private drawMarkers(u: uPlot, textColor: string, family: string) {
+    const markers = this.markers ?? [];
+    const { left, top, width, height } = u.bbox;
+    const ctx = u.ctx;
+    const [min, max] = [u.scales.x.min ?? 0, u.scales.x.max ?? 0];
+    let shown = 0;
+    const rowEnds = [-Infinity, -Infinity];
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    // The canvas is in device pixels, so the label's size is scaled the way uPlot scales its axes.
+    ctx.font = `${Math.round(12 * devicePixelRatio)}px ${family}`;
+    ctx.textBaseline = 'top';
+    for (const marker of markers) {
+      const end = marker.open ? max : (marker.end ?? marker.at);
+      if (end < min || marker.at > max) continue;
+      shown++;
+      const x0 = u.valToPos(Math.max(marker.at, min), 'x', true);
+      const x1 = u.valToPos(Math.min(end, max), 'x', true);
+      ctx.globalAlpha = 0.14;
+      ctx.fillStyle = marker.color;
+      if (x1 - x0 >= 1) ctx.fillRect(x0, top, x1 - x0, height);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = marker.color;
+      ctx.lineWidth = devicePixelRatio;
+      ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+      ctx.beginPath();
+      ctx.moveTo(x0, top);
+      ctx.lineTo(x0, top + height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // A label goes right of its line (left of it at the right edge), on the first of two rows
+      // where it overlaps no other label; when neither row has room it is left out, and the
+      // event list under the charts still names the event.
+      const pad = 4 * devicePixelRatio;
+      const labelWidth = ctx.measureText(marker.text).width;
+      const x = x0 + pad + labelWidth > left + width ? x0 - pad - labelWidth : x0 + pad;
+      const row = rowEnds.findIndex((rowEnd) => x > rowEnd + pad);
+      if (row >= 0) {
+        rowEnds[row] = x + labelWidth;
+        ctx.fillStyle = textColor;
+        ctx.fillText(marker.text, x, top + 2 * devicePixelRatio + row * 15 * devicePixelRatio);
+      }
+    }
+    ctx.restore();
+    this.setAttribute('data-annotations', String(shown));
+  }
+
   private options(config: TimeSeriesConfig): uPlot.Options {
     // Canvas cannot read CSS variables, so resolve the theme's colours once per build.
     const style = getComputedStyle(this);
@@ -191,6 +258,8 @@ export class HeadroomTimeseries extends LitElement {
       },
       legend: { live: true },
       scales: {
+        // Read at every redraw, so a live update's new end applies without rebuilding the plot.
+        x: { time: true, range: (_u, min, max) => [min, Math.max(max, this.config?.end ?? max)] },
         y: {
           // Rates, errors and latencies are read against zero; a flat series still gets a visible band.
           range: (_u, min, max) => uPlot.rangeNum(Math.min(0, min ?? 0), max > 0 ? max : 1, 0.1, true),
@@ -221,7 +290,10 @@ export class HeadroomTimeseries extends LitElement {
         ),
       ],
       hooks: {
-        draw: [() => this.setAttribute('data-rendered', 'true')],
+        draw: [
+          (u) => this.drawMarkers(u, text, style.fontFamily || 'system-ui, sans-serif'),
+          () => this.setAttribute('data-rendered', 'true'),
+        ],
       },
     };
   }

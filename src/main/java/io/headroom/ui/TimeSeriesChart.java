@@ -28,6 +28,13 @@ public class TimeSeriesChart extends Component implements HasSize {
     public record Line(String label, String color, Double[] values) {
     }
 
+    /**
+     * An event marked on the time axis: a line at {@code atSeconds}, or a band to {@code endSeconds}
+     * (to the right edge when {@code open}, for something still going on), labelled with {@code text}.
+     */
+    public record Marker(long atSeconds, Long endSeconds, boolean open, String color, String text) {
+    }
+
     private final String title;
     private final String unit;
 
@@ -39,6 +46,15 @@ public class TimeSeriesChart extends Component implements HasSize {
     }
 
     public void setData(long[] epochSeconds, List<Line> lines) {
+        setData(epochSeconds, null, lines);
+    }
+
+    /**
+     * @param endSeconds where the time axis ends, when that is past the last point: steps are
+     *     plotted at their start, so without it the axis would stop at the current step's start and
+     *     leave out events (markers) since then
+     */
+    public void setData(long[] epochSeconds, Long endSeconds, List<Line> lines) {
         JsonArray times = Json.createArray();
         for (int i = 0; i < epochSeconds.length; i++) {
             times.set(i, epochSeconds[i]);
@@ -63,7 +79,27 @@ public class TimeSeriesChart extends Component implements HasSize {
         config.put("unit", unit);
         config.put("series", series);
         config.put("data", data);
+        if (endSeconds != null) {
+            config.put("end", endSeconds);
+        }
         getElement().setPropertyJson("config", config);
+    }
+
+    /** Replaces the chart's markers; the lines stay as they are. */
+    public void setMarkers(List<Marker> markers) {
+        JsonArray array = Json.createArray();
+        for (Marker marker : markers) {
+            JsonObject json = Json.createObject();
+            json.put("at", marker.atSeconds());
+            if (marker.endSeconds() != null) {
+                json.put("end", marker.endSeconds());
+            }
+            json.put("open", marker.open());
+            json.put("color", marker.color());
+            json.put("text", marker.text());
+            array.set(array.length(), json);
+        }
+        getElement().setPropertyJson("markers", array);
     }
 
     private static JsonArray column(Double[] values) {

@@ -53,6 +53,10 @@ class DemoActionsE2E {
         assertThat(page.locator("[data-price]")).hasText("0.048 per instance-hour (list price)");
         assertThat(page.locator("[data-figure='Instances']")).containsText("2", WITHIN_30S);
         assertThat(page.locator("[data-figure='Cost / hour']")).containsText("0.096", WITHIN_30S);
+        // The scaling is an event on the page and a marker on every chart's time axis.
+        assertThat(page.locator("[data-event='scale']").first()).containsText("→ 2 instances", WITHIN_30S);
+        assertThat(page.locator("headroom-timeseries").first())
+                .hasAttribute("data-annotations", Pattern.compile("[1-9]\\d*"), new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
         page.locator("headroom-timeseries").last().scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-capacity.png")));
 
@@ -67,6 +71,7 @@ class DemoActionsE2E {
 
         Locator fault = page.locator("[data-fault]");
         assertThat(fault).containsText("latency +150 ms on all requests");
+        assertThat(page.locator("[data-event='fault']").first()).containsText("fault: latency +150 ms on all requests", WITHIN_30S);
         // The p99 of the last 5 minutes rises past the added 150 ms as the fault's requests come in.
         page.locator("vaadin-select").first().click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("5 minutes")).click();

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.headroom.kpi.Annotation;
+import io.headroom.kpi.Annotations;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSeries;
 import io.headroom.kpi.ServiceSummary;
@@ -26,11 +28,16 @@ class ServiceKpiController {
     private static final Duration MAX_WINDOW = Duration.ofDays(400);
 
     private final ServiceKpis kpis;
+    private final Annotations annotations;
     private final Clock clock;
 
-    ServiceKpiController(ServiceKpis kpis, Clock clock) {
+    ServiceKpiController(ServiceKpis kpis, Annotations annotations, Clock clock) {
         this.kpis = kpis;
+        this.annotations = annotations;
         this.clock = clock;
+    }
+
+    record AnnotationsResponse(String service, Instant from, Instant to, List<Annotation> annotations) {
     }
 
     record ServicesResponse(String window, List<ServiceSummary> services) {
@@ -76,6 +83,18 @@ class ServiceKpiController {
         } catch (IllegalArgumentException e) {
             throw new ApiParameters.BadParameter("step", e.getMessage() + "; use a larger step or a shorter range");
         }
+    }
+
+    /** Scaling, faults and deploys of the service in [from, to) (default: the last hour), as the Service page marks them. */
+    @GetMapping("/{service}/annotations")
+    AnnotationsResponse annotations(@PathVariable String service, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Instant end = ApiParameters.time("to", to, clock.instant());
+        Instant start = ApiParameters.time("from", from, end.minus(Duration.ofHours(1)));
+        if (!start.isBefore(end)) {
+            throw new ApiParameters.BadParameter("from", "from must be before to");
+        }
+        return new AnnotationsResponse(service, start, end, annotations.of(service, start, end));
     }
 
     private static Duration window(String text) {

@@ -3,12 +3,17 @@ package io.headroom.kpi.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -18,6 +23,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.headroom.kpi.Annotation;
+import io.headroom.kpi.Annotations;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.Slos;
@@ -35,9 +42,12 @@ import io.headroom.ui.TimeSeriesChart;
 public class ServiceView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private record Snapshot(Optional<ServiceSummary> summary, Optional<ServiceSeries> series) {
+    private record Snapshot(Optional<ServiceSummary> summary, Optional<ServiceSeries> series, List<Annotation> annotations) {
     }
+
+    private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758");
 
     private final ServiceKpis kpis;
     private final Clock clock;
@@ -54,12 +64,15 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final Slos slos;
     private final LiveRefresh live;
     private final Div sloArea = new Div();
+    private final Annotations annotations;
+    private final Div events = new Div();
     private volatile String service = "";
     private volatile WindowChoice chosen = WindowChoice.ONE_HOUR;
 
-    public ServiceView(ServiceKpis kpis, ServicePrices prices, Slos slos, LiveRefresh live, Clock clock,
+    public ServiceView(ServiceKpis kpis, ServicePrices prices, Slos slos, Annotations annotations, LiveRefresh live, Clock clock,
             List<ServiceActions> actionProviders) {
         this.kpis = kpis;
+        this.annotations = annotations;
         this.prices = prices;
         this.slos = slos;
         this.live = live;
@@ -84,7 +97,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             chart.setWidthFull();
         }
         sloArea.setWidthFull();
-        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost);
+        events.getElement().setAttribute("data-events", "");
+        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, new H4("Events"), events);
         live.whileAttached(this, REFRESH, this::load, this::show);
     }
 
@@ -106,11 +120,13 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
 
     private Snapshot load() {
         Instant now = clock.instant();
-        return new Snapshot(kpis.summary(service, chosen.window),
-                kpis.series(service, now.minus(chosen.window), now, chosen.chartStep));
+        Instant from = now.minus(chosen.window);
+        return new Snapshot(kpis.summary(service, chosen.window), kpis.series(service, from, now, chosen.chartStep),
+                annotations.of(service, from, now));
     }
 
     private void show(Snapshot snapshot) {
+        showEvents(snapshot.annotations());
         headline.removeAll();
         if (snapshot.summary().isEmpty()) {
             headline.add(new Span("No telemetry from a service named \"" + service + "\" yet."));
@@ -128,15 +144,36 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 new Figure("Cost / 1k requests", Formats.money(summary.capacity().costPer1kRequests())),
                 new Figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
         snapshot.series().ifPresent(series -> {
-            throughput.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput())));
-            errors.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
-            latency.setData(series.timestamps(), List.of(
+            Long end = clock.instant().getEpochSecond();
+            throughput.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput())));
+            errors.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
+            latency.setData(series.timestamps(), end, List.of(
                     new TimeSeriesChart.Line("p50", "#46a758", series.p50Ms()),
                     new TimeSeriesChart.Line("p95", "#f5a623", series.p95Ms()),
                     new TimeSeriesChart.Line("p99", "#e5484d", series.p99Ms())));
-            instances.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances())));
-            cost.setData(series.timestamps(), List.of(new TimeSeriesChart.Line("cost / hour", "#f5a623", series.costPerHour())));
+            instances.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances())));
+            cost.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("cost / hour", "#f5a623", series.costPerHour())));
         });
+    }
+
+    private void showEvents(List<Annotation> happened) {
+        List<TimeSeriesChart.Marker> markers = happened.stream().map(event -> new TimeSeriesChart.Marker(event.at().getEpochSecond(),
+                event.end() == null ? null : event.end().getEpochSecond(), event.kind().equals("fault") && event.end() == null,
+                EVENT_COLORS.getOrDefault(event.kind(), "#888888"), event.text())).toList();
+        for (TimeSeriesChart chart : List.of(throughput, errors, latency, instances, cost)) {
+            chart.setMarkers(markers);
+        }
+        events.removeAll();
+        if (happened.isEmpty()) {
+            events.add(new Span("No scaling, faults or deploys in this window."));
+        }
+        for (int i = happened.size() - 1; i >= 0; i--) {
+            Annotation event = happened.get(i);
+            var line = new Div(new Span(TIME.format(event.at()) + " UTC · " + event.text()
+                    + (event.end() == null ? "" : " · until " + TIME.format(event.end()))));
+            line.getElement().setAttribute("data-event", event.kind());
+            events.add(line);
+        }
     }
 
     private static Double[] percent(Double[] fractions) {
