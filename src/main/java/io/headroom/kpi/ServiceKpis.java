@@ -32,12 +32,14 @@ public class ServiceKpis {
     private final ServiceRollupQueries rollups;
     private final CapacityLedger ledger;
     private final ServicePrices prices;
+    private final ApdexThresholds apdex;
     private final Clock clock;
 
-    ServiceKpis(ServiceRollupQueries rollups, CapacityLedger ledger, ServicePrices prices, Clock clock) {
+    ServiceKpis(ServiceRollupQueries rollups, CapacityLedger ledger, ServicePrices prices, ApdexThresholds apdex, Clock clock) {
         this.rollups = rollups;
         this.ledger = ledger;
         this.prices = prices;
+        this.apdex = apdex;
         this.clock = clock;
     }
 
@@ -54,9 +56,11 @@ public class ServiceKpis {
         }
         Map<String, InstanceTimeline> timelines = ledger.timelines(from, now);
         Map<String, Price> priced = prices.all();
+        Map<String, Double> apdexThresholds = apdex.all();
         return rollups.services().stream()
                 .map(service -> summary(service, byService.get(service.name()), from, now,
-                        timelines.getOrDefault(service.name(), CapacityLedger.none()), perHour(priced.get(service.name()))))
+                        timelines.getOrDefault(service.name(), CapacityLedger.none()), perHour(priced.get(service.name())),
+                        apdexThresholds.getOrDefault(service.name(), apdex.defaultMs())))
                 .toList();
     }
 
@@ -65,7 +69,7 @@ public class ServiceKpis {
         Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
         return rollups.service(service)
                 .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), from, now,
-                        ledger.timeline(service, from, now), perHour(prices.price(service).orElse(null))));
+                        ledger.timeline(service, from, now), perHour(prices.price(service).orElse(null)), apdex.of(service)));
     }
 
     public boolean exists(String service) {
@@ -149,9 +153,9 @@ public class ServiceKpis {
      * started twenty seconds ago at 40 req/s reads about 40 req/s, not 3.
      */
     private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant now, InstanceTimeline timeline,
-            Double pricePerHour) {
+            Double pricePerHour, double apdexThresholdMs) {
         if (rollup == null || rollup.requests() == 0) {
-            return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, service.lastSeen(),
+            return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, null, apdexThresholdMs, service.lastSeen(),
                     Capacity.of(timeline, pricePerHour, from, now, 0));
         }
         Instant start = rollup.firstMinute() != null && rollup.firstMinute().isAfter(from) ? rollup.firstMinute() : from;
@@ -160,6 +164,7 @@ public class ServiceKpis {
         return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), throughput,
                 rollup.errors() / (double) rollup.requests(),
                 millis(rollup.latency(), 0.50), millis(rollup.latency(), 0.95), millis(rollup.latency(), 0.99),
+                Apdex.score(rollup.latency(), rollup.errors(), apdexThresholdMs), apdexThresholdMs,
                 service.lastSeen(), Capacity.of(timeline, pricePerHour, from, now, throughput));
     }
 

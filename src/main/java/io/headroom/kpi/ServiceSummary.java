@@ -7,8 +7,9 @@ import java.time.Instant;
  *
  * @param throughput requests per second
  * @param errorRate fraction of requests that failed, 0..1
+ * @param apdex the Apdex score for the target time {@code apdexThresholdMs}, null without requests
  * @param capacity instances run over the window and their cost
  */
 public record ServiceSummary(String service, long requests, long errors, double throughput, double errorRate,
-        Double p50Ms, Double p95Ms, Double p99Ms, Instant lastSeen, Capacity capacity) {
+        Double p50Ms, Double p95Ms, Double p99Ms, Double apdex, double apdexThresholdMs, Instant lastSeen, Capacity capacity) {
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The service level objectives of services (table service_slos). */
+/** The service level objectives of services (table service_slos) and their Apdex target times (service_apdex). */
 @Repository
 public class SloRecords {
 
@@ -48,6 +48,24 @@ public class SloRecords {
 
     public List<StoredSlo> all() {
         return jdbc.sql("SELECT * FROM service_slos ORDER BY service_name").query(SloRecords::slo).list();
+    }
+
+    /** Sets a service's Apdex target time (table service_apdex). */
+    public void saveApdexThreshold(String service, double thresholdMs, Instant at) {
+        jdbc.sql("""
+                INSERT INTO service_apdex (service_name, threshold_ms, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (service_name) DO UPDATE SET threshold_ms = excluded.threshold_ms, updated_at = excluded.updated_at""")
+                .params(service, thresholdMs, Timestamp.from(at)).update();
+    }
+
+    /** The Apdex target times set per service, by service. */
+    public java.util.Map<String, Double> apdexThresholds() {
+        var thresholds = new java.util.HashMap<String, Double>();
+        jdbc.sql("SELECT service_name, threshold_ms FROM service_apdex")
+                .query(row -> {
+                    thresholds.put(row.getString(1), row.getDouble(2));
+                });
+        return thresholds;
     }
 
     private static StoredSlo slo(ResultSet row, int n) throws SQLException {

@@ -139,6 +139,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 new Figure("p50", Formats.millis(summary.p50Ms())),
                 new Figure("p95", Formats.millis(summary.p95Ms())),
                 new Figure("p99", Formats.millis(summary.p99Ms())),
+                new Figure("Apdex (T " + Formats.millis(summary.apdexThresholdMs()) + ")",
+                        summary.apdex() == null ? "–" : "%.2f".formatted(summary.apdex())),
                 new Figure("Instances", summary.capacity().instances() == null ? "–" : summary.capacity().instances().toString()),
                 new Figure("Cost / hour", Formats.money(summary.capacity().costPerHour())),
                 new Figure("Cost / 1k requests", Formats.money(summary.capacity().costPer1kRequests())),

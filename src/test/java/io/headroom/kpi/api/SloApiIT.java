@@ -63,6 +63,16 @@ class SloApiIT {
         assertThat(status.get("alert").asText()).isEqualTo("TICKET");
         assertThat(api.get("/api/v1/slos").body().get("slos").findValuesAsText("alert")).isNotEmpty();
 
+        // Apdex for T = 100 ms: 170 satisfied less the 4 failures, 30 tolerating (250 ms ≤ 4T): (166 + 15) / 200.
+        assertThat(api.get("/api/v1/services/" + service + "/apdex").body().get("thresholdMs").asDouble()).isEqualTo(500.0);
+        for (String bad : new String[] {"{\"thresholdMs\": 0}", "{\"thresholdMs\": 70000}", "{}", "[1]"}) {
+            assertThat(api.put("/api/v1/services/" + service + "/apdex", bad).status()).as(bad).isEqualTo(400);
+        }
+        assertThat(api.put("/api/v1/services/" + service + "/apdex", "{\"thresholdMs\": 100}").status()).isEqualTo(200);
+        JsonNode summary = api.get("/api/v1/services/" + service + "?window=5m").body();
+        assertThat(summary.get("apdexThresholdMs").asDouble()).isEqualTo(100.0);
+        assertThat(summary.get("apdex").asDouble()).isCloseTo(0.905, within(1e-9));
+
         assertThat(api.delete("/api/v1/services/" + service + "/slo").status()).isEqualTo(204);
         assertThat(api.get("/api/v1/services/" + service + "/slo").status()).isEqualTo(404);
     }
