@@ -15,6 +15,8 @@ export interface TimeSeriesConfig {
   series: TimeSeriesLine[];
   /** Columnar, as uPlot expects: unix seconds first, then one column per series; null is a gap. */
   data: (number | null)[][];
+  /** Where the time axis starts when that is before the first point (unix seconds). */
+  start?: number;
   /** Where the time axis ends when that is past the last point (unix seconds). */
   end?: number;
 }
@@ -27,6 +29,9 @@ export interface TimeSeriesMarker {
   color: string;
   text: string;
 }
+
+/** A drag narrower than this is a click that wobbled, not a zoom. */
+const MIN_DRAG_PX = 5;
 
 /** Every chart on a page joins this group, so hovering one shows the same instant on all. */
 const SYNC_KEY = 'headroom';
@@ -163,6 +168,7 @@ export class HeadroomTimeseries extends LitElement {
     const container = this.renderRoot.querySelector('.plot') as HTMLElement;
     this.plot = new uPlot(this.options(config), data, container);
     this.plot.over.addEventListener('click', () => this.pointClicked());
+    this.plot.over.title = 'Drag across the chart to zoom in';
   }
 
   private destroyPlot() {
@@ -172,12 +178,33 @@ export class HeadroomTimeseries extends LitElement {
     this.removeAttribute('data-rendered');
   }
 
+  /** Set when a drag ends, so the click that follows the mouse-up is not taken for a click on a point. */
+  private selected = false;
+
   private pointClicked() {
+    if (this.selected) {
+      this.selected = false;
+      return;
+    }
     const plot = this.plot;
     const idx = plot?.cursor.idx;
     if (plot == null || idx == null) return;
     const time = plot.data[0][idx];
     this.dispatchEvent(new CustomEvent('point-click', { detail: { time }, bubbles: true, composed: true }));
+  }
+
+  /**
+   * A drag across the plot asks the page for that range (`range-select`, unix seconds); the page
+   * puts it in its URL and reloads every chart, so the selection box itself is cleared at once.
+   */
+  private rangeSelected(u: uPlot) {
+    const { left, width } = u.select;
+    if (width < MIN_DRAG_PX) return;
+    this.selected = true;
+    const from = u.posToVal(left, 'x');
+    const to = u.posToVal(left + width, 'x');
+    u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    this.dispatchEvent(new CustomEvent('range-select', { detail: { from, to }, bubbles: true, composed: true }));
   }
 
   /**
@@ -252,14 +279,24 @@ export class HeadroomTimeseries extends LitElement {
       width: this.width,
       height: this.height,
       cursor: {
-        sync: { key: SYNC_KEY, setSeries: false }, // charts hold different series; only the instant is shared
+        sync: {
+          key: SYNC_KEY,
+          setSeries: false, // charts hold different series; only the instant is shared
+          // Hover is shared, a drag is not: only the chart dragged across asks for the new range.
+          filters: { pub: (type) => type !== 'mousedown' && type !== 'mouseup' },
+        },
         y: false, // synced charts have unrelated y scales, so a horizontal hair would point at nothing
-        drag: { x: false, y: false }, // a click drills into traces, and the live refresh would undo a zoom anyway
+        // The page zooms (range in the URL, every chart reloaded at a finer step), not uPlot's own scale.
+        drag: { x: true, y: false, setScale: false },
       },
       legend: { live: true },
       scales: {
         // Read at every redraw, so a live update's new end applies without rebuilding the plot.
-        x: { time: true, range: (_u, min, max) => [min, Math.max(max, this.config?.end ?? max)] },
+        x: {
+          time: true,
+          // A range's own start and end when the page gives them: the first step begins before the range does.
+          range: (_u, min, max) => [this.config?.start ?? min, Math.max(max, this.config?.end ?? max)],
+        },
         y: {
           // Rates, errors and latencies are read against zero; a flat series still gets a visible band.
           range: (_u, min, max) => uPlot.rangeNum(Math.min(0, min ?? 0), max > 0 ? max : 1, 0.1, true),
@@ -290,9 +327,15 @@ export class HeadroomTimeseries extends LitElement {
         ),
       ],
       hooks: {
+        setSelect: [(u) => this.rangeSelected(u)],
         draw: [
           (u) => this.drawMarkers(u, text, style.fontFamily || 'system-ui, sans-serif'),
-          () => this.setAttribute('data-rendered', 'true'),
+          (u) => {
+            // The time axis as drawn, for tests and for anyone checking what a zoom showed.
+            this.setAttribute('data-from', String(Math.round(u.scales.x.min ?? 0)));
+            this.setAttribute('data-to', String(Math.round(u.scales.x.max ?? 0)));
+            this.setAttribute('data-rendered', 'true');
+          },
         ],
       },
     };

@@ -49,16 +49,25 @@ public class ServiceKpis {
      */
     public List<ServiceSummary> summaries(Duration window) {
         Instant now = clock.instant();
-        Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
+        return summaries(now.truncatedTo(ChronoUnit.MINUTES).minus(window), now);
+    }
+
+    /**
+     * Every known service over [from, to) in whole minutes: from the one {@code from} falls in to
+     * the one {@code to} falls in (to now, for the current minute).
+     */
+    public List<ServiceSummary> summaries(Instant start, Instant to) {
+        Instant from = start.truncatedTo(ChronoUnit.MINUTES);
+        Instant end = end(to);
         Map<String, WindowRollup> byService = new HashMap<>();
-        for (WindowRollup rollup : rollups.windows(from, now.plus(MINUTE))) {
+        for (WindowRollup rollup : rollups.windows(from, minuteAfter(end))) {
             byService.put(rollup.service(), rollup);
         }
-        Map<String, InstanceTimeline> timelines = ledger.timelines(from, now);
+        Map<String, InstanceTimeline> timelines = ledger.timelines(from, end);
         Map<String, Price> priced = prices.all();
         Map<String, Double> apdexThresholds = apdex.all();
         return rollups.services().stream()
-                .map(service -> summary(service, byService.get(service.name()), from, now,
+                .map(service -> summary(service, byService.get(service.name()), from, end,
                         timelines.getOrDefault(service.name(), CapacityLedger.none()), perHour(priced.get(service.name())),
                         apdexThresholds.getOrDefault(service.name(), apdex.defaultMs())))
                 .toList();
@@ -66,10 +75,16 @@ public class ServiceKpis {
 
     public Optional<ServiceSummary> summary(String service, Duration window) {
         Instant now = clock.instant();
-        Instant from = now.truncatedTo(ChronoUnit.MINUTES).minus(window);
+        return summary(service, now.truncatedTo(ChronoUnit.MINUTES).minus(window), now);
+    }
+
+    /** One service over [from, to), as {@link #summaries(Instant, Instant)} reads it. */
+    public Optional<ServiceSummary> summary(String service, Instant start, Instant to) {
+        Instant from = start.truncatedTo(ChronoUnit.MINUTES);
+        Instant end = end(to);
         return rollups.service(service)
-                .map(known -> summary(known, rollups.window(service, from, now.plus(MINUTE)), from, now,
-                        ledger.timeline(service, from, now), perHour(prices.price(service).orElse(null)), apdex.of(service)));
+                .map(known -> summary(known, rollups.window(service, from, minuteAfter(end)), from, end,
+                        ledger.timeline(service, from, end), perHour(prices.price(service).orElse(null)), apdex.of(service)));
     }
 
     public boolean exists(String service) {
@@ -152,20 +167,37 @@ public class ServiceKpis {
      * in it, as Prometheus's rate() covers only the range its samples span: a service that
      * started twenty seconds ago at 40 req/s reads about 40 req/s, not 3.
      */
-    private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant now, InstanceTimeline timeline,
+    private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant end, InstanceTimeline timeline,
             Double pricePerHour, double apdexThresholdMs) {
         if (rollup == null || rollup.requests() == 0) {
             return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, null, apdexThresholdMs, service.lastSeen(),
-                    Capacity.of(timeline, pricePerHour, from, now, 0));
+                    Capacity.of(timeline, pricePerHour, from, end, 0));
         }
         Instant start = rollup.firstMinute() != null && rollup.firstMinute().isAfter(from) ? rollup.firstMinute() : from;
-        double seconds = Math.max(1.0, Duration.between(start, now).toMillis() / 1000.0);
+        double seconds = Math.max(1.0, Duration.between(start, end).toMillis() / 1000.0);
         double throughput = rollup.requests() / seconds;
         return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), throughput,
                 rollup.errors() / (double) rollup.requests(),
                 millis(rollup.latency(), 0.50), millis(rollup.latency(), 0.95), millis(rollup.latency(), 0.99),
                 Apdex.score(rollup.latency(), rollup.errors(), apdexThresholdMs), apdexThresholdMs,
-                service.lastSeen(), Capacity.of(timeline, pricePerHour, from, now, throughput));
+                service.lastSeen(), Capacity.of(timeline, pricePerHour, from, end, throughput));
+    }
+
+    /**
+     * Where a range's data ends: at the end of the minute {@code to} falls in (rollups hold whole
+     * minutes, so a rate over part of a past minute would count all of its requests against part
+     * of its time), or now for the current minute.
+     */
+    private Instant end(Instant to) {
+        Instant now = clock.instant();
+        Instant minuteEnd = minuteAfter(to);
+        return minuteEnd.isAfter(now) ? now : minuteEnd;
+    }
+
+    /** The end of the minute rollups that cover up to {@code end}: the minute it falls in counts, as the current one does. */
+    private static Instant minuteAfter(Instant end) {
+        Instant minute = end.truncatedTo(ChronoUnit.MINUTES);
+        return minute.equals(end) ? end : minute.plus(MINUTE);
     }
 
     private static Double perHour(Price price) {

@@ -46,15 +46,16 @@ public class TimeSeriesChart extends Component implements HasSize {
     }
 
     public void setData(long[] epochSeconds, List<Line> lines) {
-        setData(epochSeconds, null, lines);
+        setData(epochSeconds, null, null, lines);
     }
 
     /**
+     * @param startSeconds where the time axis starts, when that is before the first point
      * @param endSeconds where the time axis ends, when that is past the last point: steps are
      *     plotted at their start, so without it the axis would stop at the current step's start and
      *     leave out events (markers) since then
      */
-    public void setData(long[] epochSeconds, Long endSeconds, List<Line> lines) {
+    public void setData(long[] epochSeconds, Long startSeconds, Long endSeconds, List<Line> lines) {
         JsonArray times = Json.createArray();
         for (int i = 0; i < epochSeconds.length; i++) {
             times.set(i, epochSeconds[i]);
@@ -79,6 +80,9 @@ public class TimeSeriesChart extends Component implements HasSize {
         config.put("unit", unit);
         config.put("series", series);
         config.put("data", data);
+        if (startSeconds != null) {
+            config.put("start", startSeconds);
+        }
         if (endSeconds != null) {
             config.put("end", endSeconds);
         }
@@ -116,6 +120,33 @@ public class TimeSeriesChart extends Component implements HasSize {
     /** Fires when the user clicks the plot, with the instant under the cursor (to drill into traces). */
     public Registration addPointClickListener(ComponentEventListener<PointClickEvent> listener) {
         return addListener(PointClickEvent.class, listener);
+    }
+
+    /** Fires when the user drags across the plot to zoom, with the instants the selection spans. */
+    public Registration addRangeSelectListener(ComponentEventListener<RangeSelectEvent> listener) {
+        return addListener(RangeSelectEvent.class, listener);
+    }
+
+    @DomEvent("range-select")
+    public static class RangeSelectEvent extends ComponentEvent<TimeSeriesChart> {
+
+        private final Instant from;
+        private final Instant to;
+
+        public RangeSelectEvent(TimeSeriesChart source, boolean fromClient, @EventData("event.detail.from") double from,
+                @EventData("event.detail.to") double to) {
+            super(source, fromClient);
+            this.from = Instant.ofEpochMilli(Math.round(from * 1000));
+            this.to = Instant.ofEpochMilli(Math.round(to * 1000));
+        }
+
+        public Instant from() {
+            return from;
+        }
+
+        public Instant to() {
+            return to;
+        }
     }
 
     @DomEvent("point-click")

@@ -74,7 +74,11 @@ class DemoActionsE2E {
         assertThat(page.locator("[data-event='fault']").first()).containsText("fault: latency +150 ms on all requests", WITHIN_30S);
         // The p99 of the last 5 minutes rises past the added 150 ms as the fault's requests come in.
         page.locator("vaadin-select").first().click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("5 minutes")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Last 5 minutes").setExact(true)).click();
+        page.waitForURL(Pattern.compile(".*from=now-5m.*"));
+        // Every chart redraws over the 5 minutes (the time axis starts at most 5½ minutes ago).
+        page.waitForFunction("min => [...document.querySelectorAll('headroom-timeseries[data-from]')].every(c => +c.dataset.from >= min)",
+                (double) java.time.Instant.now().minusSeconds(330).getEpochSecond());
         assertThat(page.locator("[data-figure=p99]")).containsText(Pattern.compile("(1[5-9]\\d|[2-9]\\d\\d) ms|\\d\\.\\d\\d s"), WITHIN_30S);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-fault.png")).setFullPage(true));
 

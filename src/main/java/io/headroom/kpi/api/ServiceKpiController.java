@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
@@ -40,7 +41,7 @@ class ServiceKpiController {
     record AnnotationsResponse(String service, Instant from, Instant to, List<Annotation> annotations) {
     }
 
-    record ServicesResponse(String window, List<ServiceSummary> services) {
+    record ServicesResponse(String window, Instant from, Instant to, List<ServiceSummary> services) {
     }
 
     record SeriesResponse(String service, Instant from, Instant to, long stepSeconds, long[] timestamps,
@@ -53,16 +54,50 @@ class ServiceKpiController {
         }
     }
 
+    /**
+     * Every service over the last {@code window} (default 5m), or over [from, to) when {@code from}
+     * is given, as the Services view shows a relative or a fixed range.
+     */
     @GetMapping
-    ServicesResponse services(@RequestParam(defaultValue = "5m") String window) {
-        return new ServicesResponse(window, kpis.summaries(window(window)));
+    ServicesResponse services(@RequestParam(required = false) String window, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        if (from == null) {
+            String span = window == null ? "5m" : window;
+            return new ServicesResponse(span, null, null, kpis.summaries(window(span)));
+        }
+        Range range = range(window, from, to);
+        return new ServicesResponse(null, range.from(), range.to(), kpis.summaries(range.from(), range.to()));
     }
 
     @GetMapping("/{service}")
-    ResponseEntity<?> service(@PathVariable String service, @RequestParam(defaultValue = "5m") String window) {
-        Duration duration = window(window);
-        return kpis.summary(service, duration).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> notFound(service));
+    ResponseEntity<?> service(@PathVariable String service, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Optional<ServiceSummary> summary;
+        if (from == null) {
+            summary = kpis.summary(service, window(window == null ? "5m" : window));
+        } else {
+            Range range = range(window, from, to);
+            summary = kpis.summary(service, range.from(), range.to());
+        }
+        return summary.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(service));
+    }
+
+    private record Range(Instant from, Instant to) {
+    }
+
+    private Range range(String window, String from, String to) {
+        if (window != null) {
+            throw new ApiParameters.BadParameter("window", "give either window or from (and to), not both");
+        }
+        Instant end = ApiParameters.time("to", to, clock.instant());
+        Instant start = ApiParameters.time("from", from, end);
+        if (!start.isBefore(end)) {
+            throw new ApiParameters.BadParameter("from", "from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+            throw new ApiParameters.BadParameter("from", "from and to must be at most " + MAX_WINDOW.toDays() + "d apart");
+        }
+        return new Range(start, end);
     }
 
     @GetMapping("/{service}/series")

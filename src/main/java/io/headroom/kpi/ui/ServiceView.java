@@ -35,16 +35,18 @@ import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.ServiceActions;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.TimeControls;
+import io.headroom.ui.TimeRange;
 import io.headroom.ui.TimeSeriesChart;
 
 /** One service: its headline KPIs and their charts on one time axis, kept live by push. */
 @Route(value = "services", layout = MainLayout.class)
 public class ServiceView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final TimeRange DEFAULT_RANGE = TimeRange.last(Duration.ofHours(1));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private record Snapshot(Optional<ServiceSummary> summary, Optional<ServiceSeries> series, List<Annotation> annotations) {
+    private record Snapshot(TimeRange range, Instant end, Optional<ServiceSummary> summary, Optional<ServiceSeries> series, List<Annotation> annotations) {
     }
 
     private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758");
@@ -63,11 +65,13 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final ServicePrices prices;
     private final Slos slos;
     private final LiveRefresh live;
+    private final LiveRefresh.Handle refresh;
+    private final TimeControls timeControls;
     private final Div sloArea = new Div();
     private final Annotations annotations;
     private final Div events = new Div();
     private volatile String service = "";
-    private volatile WindowChoice chosen = WindowChoice.ONE_HOUR;
+    private volatile TimeRange range = DEFAULT_RANGE;
 
     public ServiceView(ServiceKpis kpis, ServicePrices prices, Slos slos, Annotations annotations, LiveRefresh live, Clock clock,
             List<ServiceActions> actionProviders) {
@@ -80,37 +84,55 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         this.actionProviders = actionProviders.stream().sorted(Comparator.comparingInt(ServiceActions::order)).toList();
         setWidthFull();
 
-        var window = new WindowSelect(chosen, choice -> {
-            chosen = choice;
-            show(load());
-        });
+        timeControls = new TimeControls(clock, this::navigate);
         var back = new RouterLink("← All services", ServicesView.class);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         actions.setWrap(true);
-        var top = new HorizontalLayout(title, window);
+        var top = new HorizontalLayout(title, timeControls);
+        top.setWrap(true);
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         headline.addClassName("headroom-headline");
         headline.setSpacing(true);
         headline.setWrap(true);
 
-        for (TimeSeriesChart chart : List.of(throughput, errors, latency, instances, cost)) {
+        for (TimeSeriesChart chart : charts()) {
             chart.setWidthFull();
+            chart.addRangeSelectListener(this::zoomIn);
         }
         sloArea.setWidthFull();
         events.getElement().setAttribute("data-events", "");
         add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, new H4("Events"), events);
-        live.whileAttached(this, REFRESH, this::load, this::show);
+        refresh = live.whileAttached(this, TimeControls.Choice.DEFAULT_REFRESH, this::load, this::show);
+    }
+
+    /** The range and refresh live in the URL (a link reproduces the view); a change navigates, and {@link #setParameter} applies it. */
+    private void navigate(TimeControls.Choice choice) {
+        getUI().ifPresent(ui -> ui.navigate(ServiceView.class, service, choice.query()));
+    }
+
+    private void zoomIn(TimeSeriesChart.RangeSelectEvent zoom) {
+        navigate(new TimeControls.Choice(TimeRange.between(zoom.from(), zoom.to()), refresh.period()));
     }
 
     @Override
     public void setParameter(BeforeEvent event, String service) {
-        this.service = service;
-        title.setText(service);
-        actions.removeAll();
-        actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
-        actions.add(new PriceControl(service, prices, live));
-        sloArea.removeAll();
-        sloArea.add(new SloPanel(service, slos, live));
+        var choice = TimeControls.Choice.fromQuery(event.getLocation().getQueryParameters(), DEFAULT_RANGE);
+        range = choice.range();
+        timeControls.show(choice);
+        if (!service.equals(this.service)) {
+            this.service = service;
+            title.setText(service);
+            actions.removeAll();
+            actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
+            actions.add(new PriceControl(service, prices, live));
+            sloArea.removeAll();
+            sloArea.add(new SloPanel(service, slos, live));
+        }
+        refresh.setPeriod(choice.refresh());
+    }
+
+    private List<TimeSeriesChart> charts() {
+        return List.of(throughput, errors, latency, instances, cost);
     }
 
     @Override
@@ -119,10 +141,12 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private Snapshot load() {
+        TimeRange shown = range;
         Instant now = clock.instant();
-        Instant from = now.minus(chosen.window);
-        return new Snapshot(kpis.summary(service, chosen.window), kpis.series(service, from, now, chosen.chartStep),
-                annotations.of(service, from, now));
+        Instant from = shown.start(now);
+        Instant to = shown.end(now);
+        return new Snapshot(shown, to, kpis.summary(service, from, to), kpis.series(service, from, to, shown.step()),
+                annotations.of(service, from, to));
     }
 
     private void show(Snapshot snapshot) {
@@ -146,15 +170,16 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 new Figure("Cost / 1k requests", Formats.money(summary.capacity().costPer1kRequests())),
                 new Figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
         snapshot.series().ifPresent(series -> {
-            Long end = clock.instant().getEpochSecond();
-            throughput.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput())));
-            errors.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
-            latency.setData(series.timestamps(), end, List.of(
+            Long start = snapshot.range().start(snapshot.end()).getEpochSecond();
+            Long end = snapshot.end().getEpochSecond();
+            throughput.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput())));
+            errors.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
+            latency.setData(series.timestamps(), start, end, List.of(
                     new TimeSeriesChart.Line("p50", "#46a758", series.p50Ms()),
                     new TimeSeriesChart.Line("p95", "#f5a623", series.p95Ms()),
                     new TimeSeriesChart.Line("p99", "#e5484d", series.p99Ms())));
-            instances.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances())));
-            cost.setData(series.timestamps(), end, List.of(new TimeSeriesChart.Line("cost / hour", "#f5a623", series.costPerHour())));
+            instances.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances())));
+            cost.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("cost / hour", "#f5a623", series.costPerHour())));
         });
     }
 
@@ -162,7 +187,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         List<TimeSeriesChart.Marker> markers = happened.stream().map(event -> new TimeSeriesChart.Marker(event.at().getEpochSecond(),
                 event.end() == null ? null : event.end().getEpochSecond(), event.kind().equals("fault") && event.end() == null,
                 EVENT_COLORS.getOrDefault(event.kind(), "#888888"), event.text())).toList();
-        for (TimeSeriesChart chart : List.of(throughput, errors, latency, instances, cost)) {
+        for (TimeSeriesChart chart : charts()) {
             chart.setMarkers(markers);
         }
         events.removeAll();

@@ -23,6 +23,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,15 +40,17 @@ import io.headroom.kpi.Slos;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.TimeControls;
+import io.headroom.ui.TimeRange;
 
 /** Every service with its request KPIs over the chosen window, kept live by push. */
 @Route(value = "services", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Services · Headroom")
 @Menu(title = "Services", order = 0)
-public class ServicesView extends VerticalLayout {
+public class ServicesView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final TimeRange DEFAULT_RANGE = TimeRange.last(Duration.ofMinutes(5));
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Grid<ServiceSummary> grid = new Grid<>();
@@ -54,7 +58,9 @@ public class ServicesView extends VerticalLayout {
     private final Span updated = new Span();
     private final Paragraph empty = new Paragraph();
     private final Clock clock;
-    private volatile WindowChoice chosen = WindowChoice.FIVE_MINUTES;
+    private final TimeControls timeControls;
+    private final LiveRefresh.Handle refresh;
+    private volatile TimeRange range = DEFAULT_RANGE;
     private Overview latest = new Overview(List.of(), Map.of());
 
     /** One refresh's data: the KPIs, and the SLO status of the services that have one. */
@@ -65,17 +71,15 @@ public class ServicesView extends VerticalLayout {
         this.clock = clock;
         setSizeFull();
 
-        var window = new WindowSelect(chosen, choice -> {
-            chosen = choice;
-            show(new Overview(kpis.summaries(chosen.window), slos.statuses()));
-        });
+        timeControls = new TimeControls(clock, choice -> getUI().ifPresent(ui -> ui.navigate(ServicesView.class, choice.query())));
         filter.setLabel("Filter");
         filter.setPlaceholder("service name");
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(event -> show(latest));
         updated.addClassName("headroom-updated");
-        var toolbar = new HorizontalLayout(window, filter, updated);
+        var toolbar = new HorizontalLayout(timeControls, filter, updated);
+        toolbar.setWrap(true);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         configureGrid();
@@ -84,7 +88,20 @@ public class ServicesView extends VerticalLayout {
         empty.setVisible(false);
 
         add(new H2("Services"), toolbar, empty, grid);
-        live.whileAttached(this, REFRESH, () -> new Overview(kpis.summaries(chosen.window), slos.statuses()), this::show);
+        refresh = live.whileAttached(this, TimeControls.Choice.DEFAULT_REFRESH, () -> {
+            Instant now = clock.instant();
+            TimeRange shown = range;
+            return new Overview(kpis.summaries(shown.start(now), shown.end(now)), slos.statuses());
+        }, this::show);
+    }
+
+    /** The range and refresh come from the URL, so a link reproduces the view; the controls navigate to change them. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var choice = TimeControls.Choice.fromQuery(event.getLocation().getQueryParameters(), DEFAULT_RANGE);
+        range = choice.range();
+        timeControls.show(choice);
+        refresh.setPeriod(choice.refresh());
     }
 
     private void configureGrid() {
@@ -155,6 +172,7 @@ public class ServicesView extends VerticalLayout {
         grid.setItems(shown);
         empty.setVisible(summaries.isEmpty());
         Instant now = clock.instant();
-        updated.setText("Updated " + CLOCK.format(now) + " UTC · live every " + REFRESH.toSeconds() + " s");
+        Duration period = refresh.period();
+        updated.setText("Updated " + CLOCK.format(now) + " UTC" + (period == null ? "" : " · live every " + TimeRange.shortSpan(period)));
     }
 }

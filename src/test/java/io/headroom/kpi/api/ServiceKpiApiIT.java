@@ -83,6 +83,18 @@ class ServiceKpiApiIT {
                 node -> node.get("requests").asLong() == 60);
         // 60 requests over the 2–3 minutes since its first minute: 0.33–0.5 req/s, not 60 over 5–6 minutes.
         assertThat(summary.get("throughput").asDouble()).isBetween(0.33, 0.51);
+
+        // A fixed range, as a zoomed chart or a shared link asks for it: the minute of the requests alone is 1 req/s.
+        long minute = twoMinutesAgo / 1_000_000_000L;
+        JsonNode fixed = get("/api/v1/services/" + service + "?from=" + (minute - 60) + "&to=" + (minute + 60));
+        assertThat(fixed.get("requests").asLong()).isEqualTo(60);
+        assertThat(fixed.get("throughput").asDouble()).isEqualTo(1.0);
+        assertThat(get("/api/v1/services/" + service + "?from=" + (minute - 120) + "&to=" + minute).get("requests").asLong()).isZero();
+        // A range that ends within a past minute covers that whole minute, as the rollups do.
+        JsonNode all = get("/api/v1/services?from=" + java.time.Instant.ofEpochSecond(minute) + "&to=" + (minute + 30));
+        assertThat(all.get("services").findParents("service").stream().filter(node -> node.get("service").asText().equals(service))
+                .findFirst().orElseThrow().get("throughput").asDouble()).isEqualTo(1.0);
+        assertThat(all.get("from").asText()).isEqualTo(java.time.Instant.ofEpochSecond(minute).toString());
     }
 
     @Test
@@ -96,6 +108,9 @@ class ServiceKpiApiIT {
     void badParametersAre400NamingTheParameter() throws Exception {
         assertBadParameter("/api/v1/services?window=five", "window");
         assertBadParameter("/api/v1/services?window=1000d", "window");
+        assertBadParameter("/api/v1/services?window=5m&from=100", "window");
+        assertBadParameter("/api/v1/services?from=200&to=100", "from");
+        assertBadParameter("/api/v1/services/x?from=0&to=1000000000", "from");
         assertBadParameter("/api/v1/services/x/series?from=yesterday", "from");
         assertBadParameter("/api/v1/services/x/series?from=100&to=50", "from");
         assertBadParameter("/api/v1/services/x/series?step=0s", "step");

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.vaadin.flow.router.QueryParameters;
 import io.headroom.BrowserSupport;
 import io.headroom.HeadroomIntegrationTest;
 import io.headroom.TestObjects;
@@ -50,7 +51,8 @@ class ServicesViewE2E {
         page.getByLabel("Filter").fill(service);
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(service));
         assertThat(row).hasCount(1);
-        Locator throughput = page.locator("vaadin-grid-cell-content")
+        // Only visible cells: the grid keeps rows it no longer shows, with their old text, to reuse them.
+        Locator throughput = page.locator("vaadin-grid-cell-content:visible")
                 .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[0-9.]+k? req/s$")));
         assertThat(throughput).hasCount(1);
         assertThat(throughput.textContent()).isNotEqualTo("0 req/s");
@@ -96,6 +98,64 @@ class ServicesViewE2E {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^TICKET$"))))
                 .hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services-health.png")));
+    }
+
+    @Test
+    void dragAcrossAChartZoomsEveryChartAndTheLinkKeepsTheRange() {
+        String service = TestObjects.uniqueService("zoomed");
+        sendTraffic(service, 300, 30);
+        Page page = browser.newPage(1400, 900);
+        page.navigate("http://127.0.0.1:" + port + "/services/" + service + "?from=now-1h&to=now");
+        Locator throughput = page.locator("headroom-timeseries[data-rendered='true']").first();
+        assertThat(throughput).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+        assertThat(page.locator("[data-time-controls] vaadin-select").first()).containsText("Last 1 hour");
+
+        // Drag over the middle half of the plot: the page asks for that range, puts it in the URL and redraws every chart.
+        var plot = throughput.locator(".u-over").boundingBox();
+        page.mouse().move(plot.x + plot.width * 0.25, plot.y + plot.height / 2);
+        page.mouse().down();
+        page.mouse().move(plot.x + plot.width * 0.5, plot.y + plot.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().move(plot.x + plot.width * 0.75, plot.y + plot.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().up();
+        page.waitForURL(Pattern.compile(".*from=\\d{13}.*"));
+        var query = query(page);
+        long from = Long.parseLong(query.get("from").get(0));
+        long to = Long.parseLong(query.get("to").get(0));
+        assertThat(to - from).as("half of the hour's axis, in ms").isBetween(25 * 60_000L, 35 * 60_000L);
+        assertThat(query.get("refresh")).containsExactly("5s");
+        // Throughput, errors and latency; instances and cost stay empty, as no scale target reports this service.
+        Locator zoomedCharts = page.locator("headroom-timeseries[data-from='" + from / 1000 + "']");
+        assertThat(zoomedCharts).hasCount(3, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        assertThat(page.locator("[data-time-controls] vaadin-select").first()).containsText("→");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-zoomed.png")));
+
+        // The link reproduces the view.
+        String link = page.url();
+        page.navigate(link);
+        assertThat(page.locator("headroom-timeseries[data-from='" + from / 1000 + "']")).hasCount(3);
+
+        // Zoom out doubles the range around its centre; back returns to the zoomed range.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoom out")).click();
+        page.waitForURL(url -> !url.equals(link));
+        long outFrom = Long.parseLong(query(page).get("from").get(0));
+        long outTo = Long.parseLong(query(page).get("to").get(0));
+        assertThat(outTo - outFrom).isCloseTo(2 * (to - from), org.assertj.core.data.Offset.offset(1L));
+        assertThat(page.locator("headroom-timeseries[data-from='" + outFrom / 1000 + "']")).hasCount(3);
+        page.goBack();
+        assertThat(page.locator("headroom-timeseries[data-from='" + from / 1000 + "']")).hasCount(3);
+
+        // A relative range from the picker, and refresh off: both in the URL.
+        page.locator("[data-time-controls] vaadin-select").first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Last 6 hours")).click();
+        page.waitForURL(Pattern.compile(".*from=now-6h.*"));
+        page.locator("[data-time-controls] vaadin-select").nth(1).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Off")).click();
+        page.waitForURL(Pattern.compile(".*refresh=off.*"));
+        assertThat(page.url()).contains("from=now-6h");
+    }
+
+    private static java.util.Map<String, java.util.List<String>> query(Page page) {
+        return QueryParameters.fromString(page.url().substring(page.url().indexOf('?') + 1)).getParameters();
     }
 
     private static Locator numberField(Page page, String label) {
