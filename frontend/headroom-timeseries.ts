@@ -7,6 +7,10 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 export interface TimeSeriesLine {
   label: string;
   color: string;
+  /** Drawn dashed: a reference (such as an ideal) rather than a measurement. */
+  dash?: boolean;
+  /** Each point marked: few points that each stand for a measurement. */
+  points?: boolean;
 }
 
 export interface TimeSeriesConfig {
@@ -15,6 +19,8 @@ export interface TimeSeriesConfig {
   series: TimeSeriesLine[];
   /** Columnar, as uPlot expects: unix seconds first, then one column per series; null is a gap. */
   data: (number | null)[][];
+  /** A numeric x axis (such as instances), from zero, in place of time; no zoom, no shared cursor. */
+  x?: { label: string; unit: string };
   /** Where the time axis starts when that is before the first point (unix seconds). */
   start?: number;
   /** Where the time axis ends when that is past the last point (unix seconds). */
@@ -275,10 +281,8 @@ export class HeadroomTimeseries extends LitElement {
       ticks: { stroke: grid, width: 1 },
     };
 
-    return {
-      width: this.width,
-      height: this.height,
-      cursor: {
+    const numeric = config.x;
+    const timeCursor: uPlot.Cursor = {
         sync: {
           key: SYNC_KEY,
           setSeries: false, // charts hold different series; only the instant is shared
@@ -288,15 +292,23 @@ export class HeadroomTimeseries extends LitElement {
         y: false, // synced charts have unrelated y scales, so a horizontal hair would point at nothing
         // The page zooms (range in the URL, every chart reloaded at a finer step), not uPlot's own scale.
         drag: { x: true, y: false, setScale: false },
-      },
+    };
+    // Read at every redraw, so a live update's new end applies without rebuilding the plot.
+    const timeScale: uPlot.Scale = {
+      time: true,
+      // A range's own start and end when the page gives them: the first step begins before the range does.
+      range: (_u, min, max) => [this.config?.start ?? min, Math.max(max, this.config?.end ?? max)],
+    };
+    // Counts start at zero, where an ideal linear line starts too, and end one past the largest.
+    const numericScale: uPlot.Scale = { time: false, range: (_u, _min, max) => [0, Math.max(1, max ?? 0) + 1] };
+
+    return {
+      width: this.width,
+      height: this.height,
+      cursor: numeric ? { y: false, drag: { x: false, y: false } } : timeCursor,
       legend: { live: true },
       scales: {
-        // Read at every redraw, so a live update's new end applies without rebuilding the plot.
-        x: {
-          time: true,
-          // A range's own start and end when the page gives them: the first step begins before the range does.
-          range: (_u, min, max) => [this.config?.start ?? min, Math.max(max, this.config?.end ?? max)],
-        },
+        x: numeric ? numericScale : timeScale,
         y: {
           // Rates, errors and latencies are read against zero; a flat series still gets a visible band.
           range: (_u, min, max) => uPlot.rangeNum(Math.min(0, min ?? 0), max > 0 ? max : 1, 0.1, true),
@@ -304,7 +316,17 @@ export class HeadroomTimeseries extends LitElement {
       },
       axes: [
         // Time labels run to 8 characters (12:34:56): keep ticks far enough apart that they never touch.
-        { ...axis, size: 32, space: 80, values: (_u, splits, _axisIdx, _space, incr) => formatTimes(splits, incr) },
+        numeric
+          ? {
+              ...axis,
+              label: numeric.label,
+              labelSize: 18,
+              labelFont: font,
+              size: 28,
+              incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+              values: (_u, splits) => splits.map((v) => String(v)),
+            }
+          : { ...axis, size: 32, space: 80, values: (_u, splits, _axisIdx, _space, incr) => formatTimes(splits, incr) },
         {
           ...axis,
           values: (_u, splits, _axisIdx, _space, incr) => formatAxis(splits, incr, unit),
@@ -313,12 +335,16 @@ export class HeadroomTimeseries extends LitElement {
       ],
       // Away from the cursor the legend shows each series' latest value, so it is never a row of dashes.
       series: [
-        { label: 'Time', value: (_u, v, _sidx, idx) => (idx == null ? 'latest' : formatInstant(v)) },
+        numeric
+          ? { label: numeric.label, value: (_u, v, _sidx, idx) => (idx == null ? 'largest' : formatValue(v, numeric.unit)) }
+          : { label: 'Time', value: (_u, v, _sidx, idx) => (idx == null ? 'latest' : formatInstant(v)) },
         ...config.series.map(
           (line): uPlot.Series => ({
             label: line.label,
             stroke: line.color,
             width: 1.5,
+            dash: line.dash ? [6, 4] : undefined,
+            points: line.points ? { show: true, size: 7 } : undefined,
             value: (u, v, sidx, idx) => {
               const shown = idx == null ? latest(u.data[sidx]) : v;
               return shown == null ? '–' : formatValue(shown, unit);

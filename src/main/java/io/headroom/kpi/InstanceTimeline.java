@@ -40,6 +40,22 @@ public final class InstanceTimeline {
         return count;
     }
 
+    /** The count throughout [from, to) when it is known and did not change in it; else null. */
+    public Integer steadyCount(Instant from, Instant to) {
+        Integer count = at(from);
+        if (count == null) {
+            return null;
+        }
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
+        for (int i = 0; i < atMillis.length; i++) {
+            if (atMillis[i] > start && atMillis[i] < end && instances[i] != count) {
+                return null;
+            }
+        }
+        return count;
+    }
+
     /** Instance-seconds run in [from, to). */
     public double instanceSeconds(Instant from, Instant to) {
         return integrate(from.toEpochMilli(), to.toEpochMilli(), true) / 1000.0;

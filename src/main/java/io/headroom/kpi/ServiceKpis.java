@@ -87,6 +87,18 @@ public class ServiceKpis {
                         ledger.timeline(service, from, end), perHour(prices.price(service).orElse(null)), apdex.of(service)));
     }
 
+    /** How throughput and p99 followed the instance count over [from, to) (whole minutes; to now at the latest). */
+    public Optional<ScalingEfficiency> scalingEfficiency(String service, Instant from, Instant to) {
+        if (rollups.service(service).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant end = to.isAfter(now) ? now : to;
+        Instant start = from.truncatedTo(ChronoUnit.MINUTES);
+        return Optional.of(ScalingEfficiency.of(service, start, end, rollups.minutes(service, start, end),
+                ledger.timeline(service, start, end)));
+    }
+
     public boolean exists(String service) {
         return rollups.service(service).isPresent();
     }

@@ -106,11 +106,11 @@ public class TimeSeriesChart extends Component implements HasSize {
         getElement().setPropertyJson("markers", array);
     }
 
-    private static JsonArray column(Double[] values) {
+    /** A column of values as the chart reads it; NaN and infinities become gaps, as JSON has no word for them. */
+    static JsonArray column(Double[] values) {
         JsonArray column = Json.createArray();
         for (int i = 0; i < values.length; i++) {
             Double value = values[i];
-            // NaN and infinities are not JSON; they mean "no sensible value here", which is a gap.
             boolean gap = value == null || value.isNaN() || value.isInfinite();
             column.set(i, gap ? Json.createNull() : Json.create(value));
         }

@@ -65,7 +65,7 @@ class ServiceKpiController {
             String span = window == null ? "5m" : window;
             return new ServicesResponse(span, null, null, kpis.summaries(window(span)));
         }
-        Range range = range(window, from, to);
+        Range range = fixedRange(window, from, to);
         return new ServicesResponse(null, range.from(), range.to(), kpis.summaries(range.from(), range.to()));
     }
 
@@ -76,7 +76,7 @@ class ServiceKpiController {
         if (from == null) {
             summary = kpis.summary(service, window(window == null ? "5m" : window));
         } else {
-            Range range = range(window, from, to);
+            Range range = fixedRange(window, from, to);
             summary = kpis.summary(service, range.from(), range.to());
         }
         return summary.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(service));
@@ -85,12 +85,17 @@ class ServiceKpiController {
     private record Range(Instant from, Instant to) {
     }
 
-    private Range range(String window, String from, String to) {
+    private Range fixedRange(String window, String from, String to) {
         if (window != null) {
             throw new ApiParameters.BadParameter("window", "give either window or from (and to), not both");
         }
+        return range(from, to, Duration.ZERO);
+    }
+
+    /** [from, to) from the parameters; to defaults to now, from to {@code defaultLength} before to. */
+    private Range range(String from, String to, Duration defaultLength) {
         Instant end = ApiParameters.time("to", to, clock.instant());
-        Instant start = ApiParameters.time("from", from, end);
+        Instant start = ApiParameters.time("from", from, end.minus(defaultLength));
         if (!start.isBefore(end)) {
             throw new ApiParameters.BadParameter("from", "from must be before to");
         }
@@ -120,16 +125,23 @@ class ServiceKpiController {
         }
     }
 
+    /**
+     * Throughput and p99 at each instance count the service ran at in [from, to) (default: the
+     * last 24 hours), against linear scaling from the fewest, and the count past which more stopped helping.
+     */
+    @GetMapping("/{service}/scaling")
+    ResponseEntity<?> scaling(@PathVariable String service, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Range range = range(from, to, Duration.ofDays(1));
+        return kpis.scalingEfficiency(service, range.from(), range.to()).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(service));
+    }
+
     /** Scaling, faults and deploys of the service in [from, to) (default: the last hour), as the Service page marks them. */
     @GetMapping("/{service}/annotations")
     AnnotationsResponse annotations(@PathVariable String service, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        Instant end = ApiParameters.time("to", to, clock.instant());
-        Instant start = ApiParameters.time("from", from, end.minus(Duration.ofHours(1)));
-        if (!start.isBefore(end)) {
-            throw new ApiParameters.BadParameter("from", "from must be before to");
-        }
-        return new AnnotationsResponse(service, start, end, annotations.of(service, start, end));
+        Range range = range(from, to, Duration.ofHours(1));
+        return new AnnotationsResponse(service, range.from(), range.to(), annotations.of(service, range.from(), range.to()));
     }
 
     private static Duration window(String text) {

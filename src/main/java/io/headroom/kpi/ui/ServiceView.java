@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
+import io.headroom.kpi.ScalingEfficiency;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.Slos;
@@ -46,7 +47,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private static final TimeRange DEFAULT_RANGE = TimeRange.last(Duration.ofHours(1));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private record Snapshot(TimeRange range, Instant end, Optional<ServiceSummary> summary, Optional<ServiceSeries> series, List<Annotation> annotations) {
+    private record Snapshot(TimeRange range, Instant end, Optional<ServiceSummary> summary, Optional<ServiceSeries> series,
+            List<Annotation> annotations, Optional<ScalingEfficiency> scaling) {
     }
 
     private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758");
@@ -70,6 +72,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final Div sloArea = new Div();
     private final Annotations annotations;
     private final Div events = new Div();
+    private final ScalingEfficiencyPanel scaling = new ScalingEfficiencyPanel();
     private volatile String service = "";
     private volatile TimeRange range = DEFAULT_RANGE;
 
@@ -101,7 +104,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         }
         sloArea.setWidthFull();
         events.getElement().setAttribute("data-events", "");
-        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, new H4("Events"), events);
+        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, scaling, new H4("Events"), events);
         refresh = live.whileAttached(this, TimeControls.Choice.DEFAULT_REFRESH, this::load, this::show);
     }
 
@@ -146,7 +149,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         Instant from = shown.start(now);
         Instant to = shown.end(now);
         return new Snapshot(shown, to, kpis.summary(service, from, to), kpis.series(service, from, to, shown.step()),
-                annotations.of(service, from, to));
+                annotations.of(service, from, to), kpis.scalingEfficiency(service, from, to));
     }
 
     private void show(Snapshot snapshot) {
@@ -169,6 +172,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 new Figure("Cost / hour", Formats.money(summary.capacity().costPerHour())),
                 new Figure("Cost / 1k requests", Formats.money(summary.capacity().costPer1kRequests())),
                 new Figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
+        scaling.show(snapshot.scaling());
         snapshot.series().ifPresent(series -> {
             Long start = snapshot.range().start(snapshot.end()).getEpochSecond();
             Long end = snapshot.end().getEpochSecond();

@@ -16,6 +16,7 @@ import io.headroom.OtlpClient;
 import io.headroom.TestObjects;
 import io.headroom.ingest.otlp.OtlpPort;
 import io.headroom.kpi.CapacityLedger;
+import io.headroom.kpi.ScalingScenario;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,32 @@ class CapacityApiIT {
                 + "&to=" + minute.getEpochSecond() + "&step=60s").body();
         assertThat(series.get("instances")).extracting(JsonNode::asDouble).containsExactly(2.0, 4.0, 4.0);
         assertThat(series.get("costPerHour")).extracting(JsonNode::asDouble).containsExactly(1.0, 2.0, 2.0);
+    }
+
+    /** The second instance doubled the throughput, the third added a tenth of what linear scaling would. */
+    @Test
+    void scalingEfficiencyComparesEachInstanceCountWithLinearScalingAndFlagsTheKnee() {
+        String service = TestObjects.uniqueService("scaled");
+        var api = new JsonApi(port);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = minute.minus(Duration.ofMinutes(6));
+        ScalingScenario.run(service, start, ledger, otlpPort);
+
+        String url = "/api/v1/services/" + service + "/scaling?from=" + start.getEpochSecond() + "&to=" + minute.getEpochSecond();
+        JsonNode scaling = await().atMost(Duration.ofSeconds(10)).until(() -> api.get(url).body(),
+                node -> node.get("levels").size() == 3 && node.get("levels").get(2).get("requests").asLong() == 252);
+        JsonNode levels = scaling.get("levels");
+        assertThat(levels).extracting(level -> level.get("instances").asInt()).containsExactly(1, 2, 3);
+        assertThat(levels).extracting(level -> level.get("minutes").asInt()).containsExactly(2, 2, 2);
+        assertThat(levels).extracting(level -> level.get("throughput").asDouble()).containsExactly(1.0, 2.0, 2.1);
+        assertThat(levels).extracting(level -> level.get("idealThroughput").asDouble()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(levels.get(2).get("efficiency").asDouble()).isCloseTo(0.7, within(1e-9));
+        assertThat(levels.get(2).get("throughputPerInstance").asDouble()).isCloseTo(0.7, within(1e-9));
+        assertThat(levels.get(0).get("p99Ms").asDouble()).isCloseTo(10.0, within(0.1));
+        assertThat(scaling.get("knee").asInt()).isEqualTo(2);
+
+        assertThat(api.get("/api/v1/services/" + service + "/scaling?from=100&to=50").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/services/no-such-service/scaling").status()).isEqualTo(404);
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.headroom.kpi.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,8 @@ import io.headroom.BrowserSupport;
 import io.headroom.HeadroomIntegrationTest;
 import io.headroom.TestObjects;
 import io.headroom.ingest.otlp.OtlpPort;
+import io.headroom.kpi.CapacityLedger;
+import io.headroom.kpi.ScalingScenario;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -40,6 +45,9 @@ class ServicesViewE2E {
 
     @Autowired
     OtlpPort otlpPort;
+
+    @Autowired
+    CapacityLedger ledger;
 
     @Test
     void servicesAppearLiveAndTheirPageDrawsCharts() {
@@ -152,6 +160,25 @@ class ServicesViewE2E {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Off")).click();
         page.waitForURL(Pattern.compile(".*refresh=off.*"));
         assertThat(page.url()).contains("from=now-6h");
+    }
+
+    @Test
+    void theServicePageChartsThroughputAgainstInstancesAndFlagsWhereScalingStoppedHelping() {
+        String service = TestObjects.uniqueService("scaled");
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        ScalingScenario.run(service, minute.minus(Duration.ofMinutes(6)), ledger, otlpPort);
+        Page page = browser.newPage(1400, 900);
+        page.navigate("http://127.0.0.1:" + port + "/services/" + service + "?from=" + minute.minus(Duration.ofMinutes(7)).toEpochMilli()
+                + "&to=" + minute.toEpochMilli());
+
+        Locator panel = page.locator("[data-scaling]");
+        assertThat(panel.locator("[data-scaling-finding]")).containsText("Adding instances past 2 stopped helping",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        Locator chart = panel.locator("headroom-timeseries[data-rendered='true']");
+        assertThat(chart).hasAttribute("data-annotations", "1");
+        assertThat(panel.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("70 %"))).hasCount(1);
+        chart.scrollIntoViewIfNeeded();
+        panel.screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-scaling-efficiency.png")));
     }
 
     private static java.util.Map<String, java.util.List<String>> query(Page page) {
