@@ -99,6 +99,28 @@ public class ServiceKpis {
                 ledger.timeline(service, start, end)));
     }
 
+    /**
+     * A service's operations over [from, to) in whole minutes (as {@link #summary(String, Instant, Instant)}),
+     * busiest first; empty when the service is unknown.
+     */
+    public Optional<List<OperationSummary>> operations(String service, Instant start, Instant to) {
+        if (rollups.service(service).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant from = start.truncatedTo(ChronoUnit.MINUTES);
+        Instant end = end(to);
+        double seconds = Math.max(1.0, Duration.between(from, end).toMillis() / 1000.0);
+        return Optional.of(rollups.operations(service, from, minuteAfter(end)).stream()
+                .map(operation -> new OperationSummary(operation.operation(), OperationSummary.kindName(operation.kind()),
+                        operation.spans(), operation.errors(), operation.spans() / seconds,
+                        operation.spans() == 0 ? null : operation.errors() / (double) operation.spans(),
+                        operation.spans() == 0 ? null : operation.durationSumNanos() / 1e6 / operation.spans(),
+                        millis(operation.latency(), 0.50), millis(operation.latency(), 0.95), millis(operation.latency(), 0.99)))
+                .sorted(java.util.Comparator.comparingLong(OperationSummary::spans).reversed()
+                        .thenComparing(OperationSummary::operation).thenComparing(OperationSummary::kind))
+                .toList());
+    }
+
     public boolean exists(String service) {
         return rollups.service(service).isPresent();
     }

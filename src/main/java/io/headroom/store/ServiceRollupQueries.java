@@ -30,6 +30,17 @@ public class ServiceRollupQueries {
             Instant firstMinute) {
     }
 
+    /**
+     * The spans of one operation of a service, of one kind, over a window.
+     *
+     * @param kind the OTLP span kind number (0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer)
+     */
+    public record OperationRollup(String operation, int kind, long spans, long errors, long durationSumNanos, LatencyHistogram latency) {
+    }
+
+    private record OperationKey(String operation, int kind) {
+    }
+
     private final JdbcClient jdbc;
 
     ServiceRollupQueries(JdbcClient jdbc) {
@@ -104,6 +115,27 @@ public class ServiceRollupQueries {
         return merged.entrySet().stream()
                 .map(entry -> new WindowRollup(entry.getKey(), entry.getValue().count, entry.getValue().errors,
                         entry.getValue().durationSumNanos, entry.getValue().histogram, firsts.get(entry.getKey())))
+                .toList();
+    }
+
+    /** A service's operations in [from, to), each kind apart, merged over the window; operations without spans are absent. */
+    public List<OperationRollup> operations(String service, Instant from, Instant to) {
+        var merged = new java.util.LinkedHashMap<OperationKey, RollupCell>();
+        jdbc.sql("""
+                SELECT operation, span_kind, span_count, error_count, duration_sum_ns, latency_histogram
+                FROM operation_rollup_1m
+                WHERE service_name = ? AND minute >= ? AND minute < ?""")
+                .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
+                .query(row -> {
+                    RollupCell cell = merged.computeIfAbsent(new OperationKey(row.getString(1), row.getShort(2)), key -> new RollupCell());
+                    cell.count += row.getLong(3);
+                    cell.errors += row.getLong(4);
+                    cell.durationSumNanos += row.getLong(5);
+                    cell.histogram.mergeEncoded(row.getBytes(6));
+                });
+        return merged.entrySet().stream()
+                .map(entry -> new OperationRollup(entry.getKey().operation(), entry.getKey().kind(), entry.getValue().count,
+                        entry.getValue().errors, entry.getValue().durationSumNanos, entry.getValue().histogram))
                 .toList();
     }
 

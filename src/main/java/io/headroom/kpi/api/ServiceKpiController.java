@@ -3,12 +3,14 @@ package io.headroom.kpi.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
+import io.headroom.kpi.OperationSummary;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSeries;
 import io.headroom.kpi.ServiceSummary;
@@ -83,6 +85,25 @@ class ServiceKpiController {
     }
 
     private record Range(Instant from, Instant to) {
+    }
+
+    record OperationsResponse(String service, Instant from, Instant to, List<OperationSummary> operations) {
+    }
+
+    /** The service's operations (each span kind apart), busiest first, over the last {@code window} (default 5m) or [from, to). */
+    @GetMapping("/{service}/operations")
+    ResponseEntity<?> operations(@PathVariable String service, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Range range;
+        if (from == null) {
+            Instant now = clock.instant();
+            range = new Range(now.truncatedTo(ChronoUnit.MINUTES).minus(window(window == null ? "5m" : window)), now);
+        } else {
+            range = fixedRange(window, from, to);
+        }
+        return kpis.operations(service, range.from(), range.to())
+                .<ResponseEntity<?>>map(operations -> ResponseEntity.ok(new OperationsResponse(service, range.from(), range.to(), operations)))
+                .orElseGet(() -> notFound(service));
     }
 
     private Range fixedRange(String window, String from, String to) {

@@ -49,6 +49,8 @@ final class ScalingEfficiencyPanel extends VerticalLayout {
         levels.setItems(seen);
         levels.setVisible(!seen.isEmpty());
         finding.setText(finding(measured.orElse(null)));
+        // Without a count there is nothing to plot; the finding says what is missing.
+        chart.setVisible(!seen.isEmpty());
         if (seen.isEmpty()) {
             chart.setData(new double[0], List.of(), List.of());
             return;

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
+import io.headroom.kpi.OperationSummary;
 import io.headroom.kpi.ScalingEfficiency;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
@@ -48,7 +49,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private record Snapshot(TimeRange range, Instant end, Optional<ServiceSummary> summary, Optional<ServiceSeries> series,
-            List<Annotation> annotations, Optional<ScalingEfficiency> scaling) {
+            List<Annotation> annotations, Optional<ScalingEfficiency> scaling, Optional<List<OperationSummary>> operations) {
     }
 
     private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758");
@@ -73,6 +74,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final Annotations annotations;
     private final Div events = new Div();
     private final ScalingEfficiencyPanel scaling = new ScalingEfficiencyPanel();
+    private final OperationsGrid operations = new OperationsGrid();
     private volatile String service = "";
     private volatile TimeRange range = DEFAULT_RANGE;
 
@@ -104,7 +106,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         }
         sloArea.setWidthFull();
         events.getElement().setAttribute("data-events", "");
-        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, scaling, new H4("Events"), events);
+        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, new H4("Operations"), operations, scaling,
+                new H4("Events"), events);
         refresh = live.whileAttached(this, TimeControls.Choice.DEFAULT_REFRESH, this::load, this::show);
     }
 
@@ -149,7 +152,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         Instant from = shown.start(now);
         Instant to = shown.end(now);
         return new Snapshot(shown, to, kpis.summary(service, from, to), kpis.series(service, from, to, shown.step()),
-                annotations.of(service, from, to), kpis.scalingEfficiency(service, from, to));
+                annotations.of(service, from, to), kpis.scalingEfficiency(service, from, to),
+                kpis.operations(service, from, to));
     }
 
     private void show(Snapshot snapshot) {
@@ -173,6 +177,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 new Figure("Cost / 1k requests", Formats.money(summary.capacity().costPer1kRequests())),
                 new Figure("Last seen", Formats.ago(summary.lastSeen(), clock.instant())));
         scaling.show(snapshot.scaling());
+        operations.setItems(snapshot.operations().orElse(List.of()));
         snapshot.series().ifPresent(series -> {
             Long start = snapshot.range().start(snapshot.end()).getEpochSecond();
             Long end = snapshot.end().getEpochSecond();

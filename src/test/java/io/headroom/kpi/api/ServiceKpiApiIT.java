@@ -98,6 +98,42 @@ class ServiceKpiApiIT {
     }
 
     @Test
+    void operationsAreListedBusiestFirstWithEachSpanKindApart() throws Exception {
+        String service = TestObjects.uniqueService("operations");
+        long minute = TestObjects.nowNanos() / 60_000_000_000L * 60_000_000_000L - 60_000_000_000L;
+        var spans = new java.util.ArrayList<Span.Builder>();
+        for (int i = 0; i < 30; i++) {
+            Span.Builder served = TestObjects.serverSpan("GET /cart", minute + i * 1_000_000_000L, 10_000_000L);
+            spans.add(i % 10 == 0 ? TestObjects.failed(served) : served);
+        }
+        for (int i = 0; i < 20; i++) {
+            spans.add(TestObjects.serverSpan("GET /cart", minute + i * 1_000_000_000L, 5_000_000L)
+                    .setKind(Span.SpanKind.SPAN_KIND_CLIENT));
+        }
+        for (int i = 0; i < 10; i++) {
+            spans.add(TestObjects.serverSpan("POST /checkout", minute + i * 1_000_000_000L, 50_000_000L));
+        }
+        OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray());
+
+        long from = minute / 1_000_000_000L;
+        JsonNode answer = await().atMost(Duration.ofSeconds(10)).until(
+                () -> get("/api/v1/services/" + service + "/operations?from=" + from + "&to=" + (from + 60)),
+                node -> node.get("operations").size() == 3);
+        JsonNode operations = answer.get("operations");
+        assertThat(operations).extracting(op -> op.get("operation").asText() + " " + op.get("kind").asText())
+                .containsExactly("GET /cart server", "GET /cart client", "POST /checkout server");
+        assertThat(operations).extracting(op -> op.get("spans").asLong()).containsExactly(30L, 20L, 10L);
+        assertThat(operations.get(0).get("throughput").asDouble()).isEqualTo(0.5);
+        assertThat(operations.get(0).get("errorRate").asDouble()).isCloseTo(0.1, within(1e-9));
+        assertThat(operations.get(1).get("errorRate").asDouble()).isZero();
+        assertThat(operations.get(2).get("p99Ms").asDouble()).isCloseTo(50.0, within(0.5));
+        assertThat(operations.get(1).get("meanMs").asDouble()).isCloseTo(5.0, within(1e-9));
+        assertThat(get("/api/v1/services/" + service + "/operations?window=1h").get("operations").size()).isEqualTo(3);
+        assertBadParameter("/api/v1/services/" + service + "/operations?window=1h&from=1", "window");
+    }
+
+    @Test
     void unknownServiceIs404WithJson() throws Exception {
         var response = OtlpClient.get(url("/api/v1/services/no-such-service/series"));
         assertThat(response.statusCode()).isEqualTo(404);

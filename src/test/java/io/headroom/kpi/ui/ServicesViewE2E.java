@@ -83,6 +83,11 @@ class ServicesViewE2E {
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service.png")));
         charts.nth(2).scrollIntoViewIfNeeded();
         charts.nth(2).screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-latency.png")));
+        Locator operations = page.locator("[data-operations]");
+        assertThat(operations.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("GET /products")))
+                .hasCount(1);
+        operations.scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-operations.png")));
 
         // An SLO set from the page: the form explains a wrong value, then the panel shows budget and burn.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("SLO…").setExact(true)).click();
