@@ -204,13 +204,13 @@ public class ServiceKpis {
     private ServiceSummary summary(KnownService service, WindowRollup rollup, Instant from, Instant end, InstanceTimeline timeline,
             Double pricePerHour, double apdexThresholdMs) {
         if (rollup == null || rollup.requests() == 0) {
-            return new ServiceSummary(service.name(), 0, 0, 0, 0, null, null, null, null, apdexThresholdMs, service.lastSeen(),
+            return new ServiceSummary(service.name(), 0, 0, 0, 0, 0, null, null, null, null, apdexThresholdMs, service.lastSeen(),
                     Capacity.of(timeline, pricePerHour, from, end, 0));
         }
         Instant start = rollup.firstMinute() != null && rollup.firstMinute().isAfter(from) ? rollup.firstMinute() : from;
         double seconds = Math.max(1.0, Duration.between(start, end).toMillis() / 1000.0);
         double throughput = rollup.requests() / seconds;
-        return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), throughput,
+        return new ServiceSummary(service.name(), rollup.requests(), rollup.errors(), rollup.transactions(), throughput,
                 rollup.errors() / (double) rollup.requests(),
                 millis(rollup.latency(), 0.50), millis(rollup.latency(), 0.95), millis(rollup.latency(), 0.99),
                 Apdex.score(rollup.latency(), rollup.errors(), apdexThresholdMs), apdexThresholdMs,

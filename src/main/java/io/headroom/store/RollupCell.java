@@ -6,6 +6,8 @@ final class RollupCell {
     long count;
     long errors;
     long durationSumNanos;
+    /** Spans without a parent: the transactions started here. */
+    long roots;
     final LatencyHistogram histogram;
 
     RollupCell() {
@@ -16,8 +18,11 @@ final class RollupCell {
         this.histogram = histogram;
     }
 
-    void record(long durationNanos, boolean error) {
+    void record(long durationNanos, boolean error, boolean root) {
         count++;
+        if (root) {
+            roots++;
+        }
         if (error) {
             errors++;
         }
@@ -29,6 +34,7 @@ final class RollupCell {
         count += other.count;
         errors += other.errors;
         durationSumNanos += other.durationSumNanos;
+        roots += other.roots;
         histogram.merge(other.histogram);
     }
 }

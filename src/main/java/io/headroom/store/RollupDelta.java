@@ -23,6 +23,8 @@ final class RollupDelta {
     private static final int VERSION = 2;
     private static final int ERROR = 1;
     private static final int ENTRY = 2;
+    /** Added in version 2 without a version change: entries written before it have no roots, which reads as none. */
+    private static final int ROOT = 4;
 
     final Map<OperationKey, RollupCell> operations = new HashMap<>();
     final Map<ServiceKey, RollupCell> services = new HashMap<>();
@@ -40,7 +42,7 @@ final class RollupDelta {
             spans = new ByteArrayOutputStream(16 + expectedSpans * 8);
         }
 
-        void record(OperationKey key, long durationNanos, boolean error, boolean entry) {
+        void record(OperationKey key, long durationNanos, boolean error, boolean entry, boolean root) {
             Integer id = keyIds.get(key);
             if (id == null) {
                 id = keys.size();
@@ -49,7 +51,7 @@ final class RollupDelta {
             }
             writeVarint(spans, id);
             writeVarint(spans, Math.max(0, durationNanos));
-            spans.write((error ? ERROR : 0) | (entry ? ENTRY : 0));
+            spans.write((error ? ERROR : 0) | (entry ? ENTRY : 0) | (root ? ROOT : 0));
             spanCount++;
         }
 
@@ -131,9 +133,10 @@ final class RollupDelta {
                 long duration = in.readVarint();
                 int flags = in.readByte();
                 boolean error = (flags & ERROR) != 0;
-                operationCells[id].record(duration, error);
+                boolean root = (flags & ROOT) != 0;
+                operationCells[id].record(duration, error, root);
                 if ((flags & ENTRY) != 0) {
-                    serviceCells[id].record(duration, error);
+                    serviceCells[id].record(duration, error, root);
                 }
             }
         }

@@ -50,25 +50,25 @@ final class RollupMerger<K> {
         String matches = keyColumns.stream()
                 .map(column -> "r." + column.name() + " = " + column.fromArray().replace("k_", "u.k_"))
                 .collect(Collectors.joining(" AND "));
-        String values = countColumn + ", error_count, duration_sum_ns, latency_histogram";
+        String values = countColumn + ", error_count, duration_sum_ns, root_count, latency_histogram";
         insertSql = """
                 INSERT INTO %1$s AS r (%2$s, %3$s)
-                SELECT %4$s, c, e, d, h
-                FROM unnest(%5$s, ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) AS u(%6$s, c, e, d, h)
+                SELECT %4$s, c, e, d, o, h
+                FROM unnest(%5$s, ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) AS u(%6$s, c, e, d, o, h)
                 ORDER BY %7$s
                 ON CONFLICT DO NOTHING
                 RETURNING %8$s"""
                 .formatted(table, names, values, keyValues, keyArrays, unnestNames,
                         orderByPositions(keyColumns.size()), selectKeys);
         selectSql = """
-                SELECT %1$s, r.%2$s, r.error_count, r.duration_sum_ns, r.latency_histogram
+                SELECT %1$s, r.%2$s, r.error_count, r.duration_sum_ns, r.root_count, r.latency_histogram
                 FROM %3$s r JOIN unnest(%4$s) AS u(%5$s) ON %6$s
                 ORDER BY %7$s
                 FOR UPDATE OF r"""
                 .formatted(selectKeys, countColumn, table, keyArrays, unnestNames, matches, keyOrder);
         updateSql = """
-                UPDATE %1$s r SET %2$s = u.c, error_count = u.e, duration_sum_ns = u.d, latency_histogram = u.h
-                FROM unnest(%3$s, ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) AS u(%4$s, c, e, d, h)
+                UPDATE %1$s r SET %2$s = u.c, error_count = u.e, duration_sum_ns = u.d, root_count = u.o, latency_histogram = u.h
+                FROM unnest(%3$s, ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[]) AS u(%4$s, c, e, d, o, h)
                 WHERE %5$s"""
                 .formatted(table, countColumn, keyArrays, unnestNames, matches);
     }
@@ -113,10 +113,11 @@ final class RollupMerger<K> {
                 int keyCount = keyColumns.size();
                 while (rows.next()) {
                     K key = keyReader.read(rows);
-                    RollupCell stored = new RollupCell(LatencyHistogram.decode(rows.getBytes(keyCount + 4)));
+                    RollupCell stored = new RollupCell(LatencyHistogram.decode(rows.getBytes(keyCount + 5)));
                     stored.count = rows.getLong(keyCount + 1);
                     stored.errors = rows.getLong(keyCount + 2);
                     stored.durationSumNanos = rows.getLong(keyCount + 3);
+                    stored.roots = rows.getLong(keyCount + 4);
                     stored.merge(pending.get(key));
                     merged.put(key, stored);
                 }
@@ -152,17 +153,20 @@ final class RollupMerger<K> {
         Object[] counts = new Object[n];
         Object[] errors = new Object[n];
         Object[] sums = new Object[n];
+        Object[] roots = new Object[n];
         byte[][] histograms = new byte[n][];
         for (int i = 0; i < n; i++) {
             RollupCell cell = cells.get(keys.get(i));
             counts[i] = cell.count;
             errors[i] = cell.errors;
             sums[i] = cell.durationSumNanos;
+            roots[i] = cell.roots;
             histograms[i] = cell.histogram.encode();
         }
         statement.setArray(index++, connection.createArrayOf("int8", counts));
         statement.setArray(index++, connection.createArrayOf("int8", errors));
         statement.setArray(index++, connection.createArrayOf("int8", sums));
+        statement.setArray(index++, connection.createArrayOf("int8", roots));
         statement.setArray(index, connection.createArrayOf("bytea", histograms));
     }
 

@@ -24,10 +24,11 @@ public class ServiceRollupQueries {
     /**
      * The entry spans of one service over a whole window.
      *
+     * @param transactions requests without a parent span: each started a trace here
      * @param firstMinute the earliest minute in the window with requests, or null when none
      */
-    public record WindowRollup(String service, long requests, long errors, long durationSumNanos, LatencyHistogram latency,
-            Instant firstMinute) {
+    public record WindowRollup(String service, long requests, long errors, long transactions, long durationSumNanos,
+            LatencyHistogram latency, Instant firstMinute) {
     }
 
     /**
@@ -80,7 +81,7 @@ public class ServiceRollupQueries {
         var cell = new RollupCell();
         var first = new Instant[1];
         jdbc.sql("""
-                SELECT request_count, error_count, duration_sum_ns, latency_histogram, minute
+                SELECT request_count, error_count, duration_sum_ns, latency_histogram, minute, root_count
                 FROM service_rollup_1m
                 WHERE service_name = ? AND minute >= ? AND minute < ?""")
                 .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
@@ -90,8 +91,9 @@ public class ServiceRollupQueries {
                     cell.durationSumNanos += row.getLong(3);
                     cell.histogram.mergeEncoded(row.getBytes(4));
                     first[0] = earliest(first[0], row.getTimestamp(5).toInstant());
+                    cell.roots += row.getLong(6);
                 });
-        return new WindowRollup(service, cell.count, cell.errors, cell.durationSumNanos, cell.histogram, first[0]);
+        return new WindowRollup(service, cell.count, cell.errors, cell.roots, cell.durationSumNanos, cell.histogram, first[0]);
     }
 
     /** Every service's rollups in [from, to) merged into one; services without requests are absent. */
@@ -99,7 +101,7 @@ public class ServiceRollupQueries {
         var merged = new TreeMap<String, RollupCell>();
         var firsts = new java.util.HashMap<String, Instant>();
         jdbc.sql("""
-                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, minute
+                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, minute, root_count
                 FROM service_rollup_1m
                 WHERE minute >= ? AND minute < ?""")
                 .param(Timestamp.from(from)).param(Timestamp.from(to))
@@ -111,9 +113,10 @@ public class ServiceRollupQueries {
                     cell.durationSumNanos += row.getLong(4);
                     cell.histogram.mergeEncoded(row.getBytes(5));
                     firsts.merge(service, row.getTimestamp(6).toInstant(), ServiceRollupQueries::earliest);
+                    cell.roots += row.getLong(7);
                 });
         return merged.entrySet().stream()
-                .map(entry -> new WindowRollup(entry.getKey(), entry.getValue().count, entry.getValue().errors,
+                .map(entry -> new WindowRollup(entry.getKey(), entry.getValue().count, entry.getValue().errors, entry.getValue().roots,
                         entry.getValue().durationSumNanos, entry.getValue().histogram, firsts.get(entry.getKey())))
                 .toList();
     }

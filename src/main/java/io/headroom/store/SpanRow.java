@@ -32,6 +32,10 @@ public record SpanRow(
     }
 
     /** A request to the service: work it received, not work it did on its own behalf or sent out. */
+    public boolean isRoot() {
+        return parentSpanId == null;
+    }
+
     public boolean isEntry() {
         return kind == KIND_SERVER || kind == KIND_CONSUMER || parentSpanId == null;
     }

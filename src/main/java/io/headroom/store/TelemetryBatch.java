@@ -180,7 +180,7 @@ public final class TelemetryBatch {
             String service = span.origin().serviceName();
             long minute = Math.floorDiv(span.startEpochNanos(), 60_000_000_000L) * 60;
             rollups.record(new OperationKey(service, minute, span.name(), span.kind()), span.durationNanos(),
-                    span.status().isError(), span.isEntry());
+                    span.status().isError(), span.isEntry(), span.isRoot());
             services.add(service);
         }
 

@@ -36,10 +36,14 @@ public final class TimeControls extends HorizontalLayout {
 
         /** Reads the choice from a view's URL; what is missing or unreadable takes the defaults. */
         public static Choice fromQuery(QueryParameters query, TimeRange defaultRange) {
+            return fromQuery(query, defaultRange, DEFAULT_REFRESH);
+        }
+
+        public static Choice fromQuery(QueryParameters query, TimeRange defaultRange, Duration defaultRefresh) {
             Map<String, List<String>> parameters = query.getParameters();
             TimeRange range = TimeRange.fromQuery(parameters, defaultRange);
             List<String> refresh = parameters.getOrDefault("refresh", List.of());
-            return new Choice(range, refresh.isEmpty() ? DEFAULT_REFRESH : REFRESH_CHOICES.getOrDefault(refresh.get(0), DEFAULT_REFRESH));
+            return new Choice(range, refresh.isEmpty() ? defaultRefresh : REFRESH_CHOICES.getOrDefault(refresh.get(0), defaultRefresh));
         }
 
         public QueryParameters query() {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.headroom.BrowserSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,5 +37,14 @@ class DemoFleetE2E {
         assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[1-9][0-9.]*k? req/s$|^0\\.[0-9]*[1-9][0-9]* req/s$"))))
                 .hasCount(8, new LocatorAssertions.HasCountOptions().setTimeout(45_000));
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("demo-services.png")));
+
+        // The Executive view: the load generator's requests are the transactions (each starts a trace at the gateway).
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Executive")).click();
+        page.waitForURL("**/executive");
+        assertThat(page.locator("[data-figure='Transactions']")).containsText(Pattern.compile("[1-9][0-9.]* req/s"),
+                new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        assertThat(page.locator("[data-figure='Cost / 1k transactions']")).containsText(Pattern.compile("\\d"));
+        assertThat(page.locator("[data-figure='Availability']")).containsText("%");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("executive.png")));
     }
 }

@@ -17,12 +17,12 @@ class RollupDeltaTest {
     @Test
     void recordedSpansBecomeOperationAndServiceCells() {
         var recorder = new RollupDelta.Recorder(4);
-        recorder.record(CHECKOUT, 10_000_000, false, true);
-        recorder.record(CHECKOUT, 30_000_000, true, true);
-        recorder.record(CHARGE, 5_000_000, true, false);
+        recorder.record(CHECKOUT, 10_000_000, false, true, true);
+        recorder.record(CHECKOUT, 30_000_000, true, true, false);
+        recorder.record(CHARGE, 5_000_000, true, false, false);
         byte[] first = recorder.encode();
         var again = new RollupDelta.Recorder(1);
-        again.record(new OperationKey("shop", 600, "POST /checkout", SpanRow.KIND_SERVER), 20_000_000, false, true);
+        again.record(new OperationKey("shop", 600, "POST /checkout", SpanRow.KIND_SERVER), 20_000_000, false, true, true);
         byte[] journalEntry = concat(first, again.encode());
 
         RollupDelta.validate(journalEntry);
@@ -36,6 +36,9 @@ class RollupDeltaTest {
         assertThat(delta.operations.get(CHARGE).count).isEqualTo(1);
         RollupCell service = delta.services.get(new ServiceKey("shop", 600));
         assertThat(service.count).as("only entry spans are requests").isEqualTo(3);
+        assertThat(service.roots).as("spans without a parent start transactions").isEqualTo(2);
+        assertThat(checkout.roots).isEqualTo(2);
+        assertThat(delta.operations.get(CHARGE).roots).isZero();
         assertThat(service.histogram.quantileNanos(1.0)).isCloseTo(30_000_000, org.assertj.core.data.Percentage.withPercentage(1));
     }
 
@@ -47,7 +50,7 @@ class RollupDeltaTest {
     @Test
     void malformedEntriesAreRecognisedBeforeAnythingIsAdded() {
         var recorder = new RollupDelta.Recorder(1);
-        recorder.record(CHECKOUT, 1_000, false, true);
+        recorder.record(CHECKOUT, 1_000, false, true, false);
         byte[] entry = recorder.encode();
 
         assertThatThrownBy(() -> RollupDelta.validate(Arrays.copyOf(entry, entry.length - 1)))

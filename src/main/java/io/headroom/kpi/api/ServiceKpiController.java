@@ -16,7 +16,6 @@ import io.headroom.kpi.ServiceSeries;
 import io.headroom.kpi.ServiceSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -176,11 +175,5 @@ class ServiceKpiController {
     private static ResponseEntity<Map<String, String>> notFound(String service) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Map.of("error", "not_found", "message", "no service named '" + service + "' has sent telemetry"));
-    }
-
-    @ExceptionHandler(ApiParameters.BadParameter.class)
-    ResponseEntity<Map<String, String>> badParameter(ApiParameters.BadParameter e) {
-        return ResponseEntity.badRequest()
-                .body(Map.of("error", "bad_parameter", "parameter", e.parameter, "message", e.getMessage()));
     }
 }
