@@ -121,6 +121,27 @@ public class ServiceKpis {
                 .toList());
     }
 
+    /**
+     * Every service's throughput over [from, to) in about {@code points} steps of whole minutes, for
+     * sparklines: the step in progress is a rate over its elapsed part.
+     */
+    public Map<String, Double[]> throughputTrends(Instant start, Instant to, int points) {
+        Instant from = start.truncatedTo(ChronoUnit.MINUTES);
+        Instant end = end(to);
+        long stepSeconds = Math.max(60, (Duration.between(from, end).toSeconds() / points + 59) / 60 * 60);
+        Map<String, Double[]> trends = new HashMap<>();
+        rollups.requestsPerStep(from, minuteAfter(end), stepSeconds).forEach((service, requests) -> {
+            Double[] rates = new Double[requests.length];
+            for (int i = 0; i < requests.length; i++) {
+                long stepStart = from.getEpochSecond() + i * stepSeconds;
+                double covered = Math.min(stepSeconds, end.getEpochSecond() - stepStart);
+                rates[i] = covered > 0 ? requests[i] / covered : null;
+            }
+            trends.put(service, rates);
+        });
+        return trends;
+    }
+
     public boolean exists(String service) {
         return rollups.service(service).isPresent();
     }

@@ -121,6 +121,28 @@ public class ServiceRollupQueries {
                 .toList();
     }
 
+    /**
+     * Every service's requests in [from, to) per step of {@code stepSeconds}, the first step starting
+     * at {@code from}; services without requests in the range are absent.
+     */
+    public java.util.Map<String, long[]> requestsPerStep(Instant from, Instant to, long stepSeconds) {
+        int steps = (int) Math.max(1, (to.getEpochSecond() - from.getEpochSecond() + stepSeconds - 1) / stepSeconds);
+        var counts = new java.util.HashMap<String, long[]>();
+        jdbc.sql("""
+                SELECT service_name, ((extract(epoch FROM minute)::int8 - ?) / ?)::int4 AS step, sum(request_count)::int8
+                FROM service_rollup_1m
+                WHERE minute >= ? AND minute < ?
+                GROUP BY 1, 2""")
+                .param(from.getEpochSecond()).param(stepSeconds).param(Timestamp.from(from)).param(Timestamp.from(to))
+                .query(row -> {
+                    int step = row.getInt(2);
+                    if (step >= 0 && step < steps) {
+                        counts.computeIfAbsent(row.getString(1), name -> new long[steps])[step] += row.getLong(3);
+                    }
+                });
+        return counts;
+    }
+
     /** A service's operations in [from, to), each kind apart, merged over the window; operations without spans are absent. */
     public List<OperationRollup> operations(String service, Instant from, Instant to) {
         var merged = new java.util.LinkedHashMap<OperationKey, RollupCell>();

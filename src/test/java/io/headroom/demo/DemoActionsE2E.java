@@ -57,7 +57,8 @@ class DemoActionsE2E {
         assertThat(page.locator("[data-event='scale']").first()).containsText("→ 2 instances", WITHIN_30S);
         assertThat(page.locator("headroom-timeseries").first())
                 .hasAttribute("data-annotations", Pattern.compile("[1-9]\\d*"), new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
-        page.locator("headroom-timeseries").last().scrollIntoViewIfNeeded();
+        // The fifth chart is cost per hour (the scaling-efficiency chart below it may be hidden).
+        page.locator("headroom-timeseries").nth(4).scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-capacity.png")));
 
         button(page, "Inject fault…").click();

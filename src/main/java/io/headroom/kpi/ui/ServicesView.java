@@ -40,6 +40,7 @@ import io.headroom.kpi.Slos;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.Sparkline;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
 
@@ -50,6 +51,7 @@ import io.headroom.ui.TimeRange;
 @Menu(title = "Services", order = 0)
 public class ServicesView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final int TREND_POINTS = 30;
     private static final TimeRange DEFAULT_RANGE = TimeRange.last(Duration.ofMinutes(5));
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -61,10 +63,10 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
     private final TimeControls timeControls;
     private final LiveRefresh.Handle refresh;
     private volatile TimeRange range = DEFAULT_RANGE;
-    private Overview latest = new Overview(List.of(), Map.of());
+    private Overview latest = new Overview(List.of(), Map.of(), Map.of());
 
-    /** One refresh's data: the KPIs, and the SLO status of the services that have one. */
-    private record Overview(List<ServiceSummary> summaries, Map<String, SloStatus> health) {
+    /** One refresh's data: the KPIs, the SLO status of the services that have one, and each service's throughput over the range. */
+    private record Overview(List<ServiceSummary> summaries, Map<String, SloStatus> health, Map<String, Double[]> trends) {
     }
 
     public ServicesView(ServiceKpis kpis, Slos slos, LiveRefresh live, Clock clock) {
@@ -91,7 +93,8 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
         refresh = live.whileAttached(this, TimeControls.Choice.DEFAULT_REFRESH, () -> {
             Instant now = clock.instant();
             TimeRange shown = range;
-            return new Overview(kpis.summaries(shown.start(now), shown.end(now)), slos.statuses());
+            return new Overview(kpis.summaries(shown.start(now), shown.end(now)), slos.statuses(),
+                    kpis.throughputTrends(shown.start(now), shown.end(now), TREND_POINTS));
         }, this::show);
     }
 
@@ -115,6 +118,7 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
                 .setKey("health");
         grid.addColumn(summary -> Formats.rate(summary.throughput())).setHeader("Throughput")
                 .setComparator(Comparator.comparingDouble(ServiceSummary::throughput)).setTextAlign(ColumnTextAlign.END).setKey("throughput");
+        grid.addComponentColumn(this::trend).setHeader("Trend").setKey("trend");
         grid.addColumn(summary -> summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())).setHeader("Error rate")
                 .setComparator(Comparator.comparingDouble(ServiceSummary::errorRate)).setTextAlign(ColumnTextAlign.END).setKey("errorRate");
         // p50 and p95 are on each service's page; the overview keeps to what ranks services.
@@ -130,8 +134,9 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(summary -> Formats.ago(summary.lastSeen(), clock.instant())).setHeader("Last seen")
                 .setComparator(ServiceSummary::lastSeen).setTextAlign(ColumnTextAlign.END).setKey("lastSeen");
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
+        grid.getColumnByKey("trend").setSortable(false);
         // Numbers keep a fixed width, wide enough for their longest form; the service name takes what is left.
-        Map.of("health", "6.5rem", "throughput", "8.5rem", "errorRate", "7.5rem", "p99", "6.5rem", "instances", "7.5rem",
+        Map.of("trend", "7.5rem", "health", "6.5rem", "throughput", "8.5rem", "errorRate", "7.5rem", "p99", "6.5rem", "instances", "7.5rem",
                 "costPerHour", "8rem", "costPer1k", "9rem", "lastSeen", "7.5rem")
                 .forEach((key, width) -> grid.getColumnByKey(key).setWidth(width).setFlexGrow(0));
         grid.getColumnByKey("service").setWidth("8rem").setFlexGrow(1);
@@ -148,6 +153,15 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
         badge.getElement().setAttribute("title", status.objectives().stream()
                 .map(objective -> SloPanel.describe(objective, status.slo().windowDays())).collect(Collectors.joining("\n")));
         return badge;
+    }
+
+    private Component trend(ServiceSummary summary) {
+        Double[] rates = latest.trends().getOrDefault(summary.service(), new Double[0]);
+        double peak = 0;
+        for (Double rate : rates) {
+            peak = rate == null ? peak : Math.max(peak, rate);
+        }
+        return new Sparkline(rates, "Throughput over the range, peak " + Formats.rate(peak));
     }
 
     private AlertLevel level(String service) {

@@ -64,6 +64,8 @@ class ServicesViewE2E {
                 .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[0-9.]+k? req/s$")));
         assertThat(throughput).hasCount(1);
         assertThat(throughput.textContent()).isNotEqualTo("0 req/s");
+        // The trend column draws the last 5 minutes: a point for each one-minute step.
+        assertThat(page.locator("headroom-sparkline:visible")).hasAttribute("data-points", Pattern.compile("^[5-7]$"));
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services-filtered.png")));
 
         // A service that starts sending while the page is open appears without a reload (Vaadin push).
