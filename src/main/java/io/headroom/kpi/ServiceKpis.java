@@ -44,15 +44,6 @@ public class ServiceKpis {
     }
 
     /**
-     * Every known service over the last {@code window}. The window starts at a minute boundary
-     * (rollups are per minute) and includes the current, partial minute.
-     */
-    public List<ServiceSummary> summaries(Duration window) {
-        Instant now = clock.instant();
-        return summaries(now.truncatedTo(ChronoUnit.MINUTES).minus(window), now);
-    }
-
-    /**
      * Every known service over [from, to) in whole minutes: from the one {@code from} falls in to
      * the one {@code to} falls in (to now, for the current minute).
      */
@@ -71,11 +62,6 @@ public class ServiceKpis {
                         timelines.getOrDefault(service.name(), CapacityLedger.none()), perHour(priced.get(service.name())),
                         apdexThresholds.getOrDefault(service.name(), apdex.defaultMs())))
                 .toList();
-    }
-
-    public Optional<ServiceSummary> summary(String service, Duration window) {
-        Instant now = clock.instant();
-        return summary(service, now.truncatedTo(ChronoUnit.MINUTES).minus(window), now);
     }
 
     /** One service over [from, to), as {@link #summaries(Instant, Instant)} reads it. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,38 @@ final class ApiParameters {
         }
     }
 
+    /** The range a KPI request asks for. */
+    record Range(Instant from, Instant to) {
+    }
+
     private ApiParameters() {
+    }
+
+    /**
+     * The last {@code window} (default {@code defaultWindow}) from a minute boundary, as the rollups
+     * hold whole minutes, up to {@code to} or now; or [from, to) when {@code from} is given (to
+     * defaults to now). Either form spans at most {@code max}.
+     */
+    static Range windowOrRange(String window, String from, String to, Duration defaultWindow, Duration max, Instant now) {
+        Instant end = time("to", to, now);
+        if (from == null) {
+            Duration span = window == null ? defaultWindow : duration("window", window);
+            if (span.compareTo(max) > 0) {
+                throw new BadParameter("window", "window must be at most " + max.toDays() + "d");
+            }
+            return new Range((to == null ? now.truncatedTo(ChronoUnit.MINUTES) : end).minus(span), end);
+        }
+        if (window != null) {
+            throw new BadParameter("window", "give either window or from (and to), not both");
+        }
+        Instant start = time("from", from, end);
+        if (!start.isBefore(end)) {
+            throw new BadParameter("from", "from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(max) > 0) {
+            throw new BadParameter("from", "from and to must be at most " + max.toDays() + "d apart");
+        }
+        return new Range(start, end);
     }
 
     static Duration duration(String parameter, String text) {

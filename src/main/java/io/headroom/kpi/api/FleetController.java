@@ -2,8 +2,6 @@ package io.headroom.kpi.api;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import io.headroom.kpi.Fleet;
 import io.headroom.kpi.FleetSummary;
@@ -29,22 +27,7 @@ class FleetController {
     @GetMapping("/api/v1/fleet")
     FleetSummary fleet(@RequestParam(required = false) String window, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        Instant now = clock.instant();
-        if (from == null) {
-            Duration span = ApiParameters.duration("window", window == null ? "24h" : window);
-            if (span.compareTo(MAX_WINDOW) > 0) {
-                throw new ApiParameters.BadParameter("window", "window must be at most " + MAX_WINDOW.toDays() + "d");
-            }
-            return fleet.summary(now.truncatedTo(ChronoUnit.MINUTES).minus(span), now);
-        }
-        if (window != null) {
-            throw new ApiParameters.BadParameter("window", "give either window or from (and to), not both");
-        }
-        Instant end = ApiParameters.time("to", to, now);
-        Instant start = ApiParameters.time("from", from, end);
-        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw new ApiParameters.BadParameter("from", "from must be before to, at most " + MAX_WINDOW.toDays() + "d apart");
-        }
-        return fleet.summary(start, end);
+        var range = ApiParameters.windowOrRange(window, from, to, Duration.ofHours(24), MAX_WINDOW, clock.instant());
+        return fleet.summary(range.from(), range.to());
     }
 }

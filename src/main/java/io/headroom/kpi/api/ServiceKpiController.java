@@ -3,13 +3,12 @@ package io.headroom.kpi.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
+import io.headroom.kpi.api.ApiParameters.Range;
 import io.headroom.kpi.OperationSummary;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSeries;
@@ -62,28 +61,16 @@ class ServiceKpiController {
     @GetMapping
     ServicesResponse services(@RequestParam(required = false) String window, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        if (from == null) {
-            String span = window == null ? "5m" : window;
-            return new ServicesResponse(span, null, null, kpis.summaries(window(span)));
-        }
-        Range range = fixedRange(window, from, to);
-        return new ServicesResponse(null, range.from(), range.to(), kpis.summaries(range.from(), range.to()));
+        Range range = range(window, from, to, Duration.ofMinutes(5));
+        return new ServicesResponse(from == null ? (window == null ? "5m" : window) : null, range.from(), range.to(),
+                kpis.summaries(range.from(), range.to()));
     }
 
     @GetMapping("/{service}")
     ResponseEntity<?> service(@PathVariable String service, @RequestParam(required = false) String window,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Optional<ServiceSummary> summary;
-        if (from == null) {
-            summary = kpis.summary(service, window(window == null ? "5m" : window));
-        } else {
-            Range range = fixedRange(window, from, to);
-            summary = kpis.summary(service, range.from(), range.to());
-        }
-        return summary.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(service));
-    }
-
-    private record Range(Instant from, Instant to) {
+        Range range = range(window, from, to, Duration.ofMinutes(5));
+        return kpis.summary(service, range.from(), range.to()).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(service));
     }
 
     record OperationsResponse(String service, Instant from, Instant to, List<OperationSummary> operations) {
@@ -93,36 +80,14 @@ class ServiceKpiController {
     @GetMapping("/{service}/operations")
     ResponseEntity<?> operations(@PathVariable String service, @RequestParam(required = false) String window,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Range range;
-        if (from == null) {
-            Instant now = clock.instant();
-            range = new Range(now.truncatedTo(ChronoUnit.MINUTES).minus(window(window == null ? "5m" : window)), now);
-        } else {
-            range = fixedRange(window, from, to);
-        }
+        Range range = range(window, from, to, Duration.ofMinutes(5));
         return kpis.operations(service, range.from(), range.to())
                 .<ResponseEntity<?>>map(operations -> ResponseEntity.ok(new OperationsResponse(service, range.from(), range.to(), operations)))
                 .orElseGet(() -> notFound(service));
     }
 
-    private Range fixedRange(String window, String from, String to) {
-        if (window != null) {
-            throw new ApiParameters.BadParameter("window", "give either window or from (and to), not both");
-        }
-        return range(from, to, Duration.ZERO);
-    }
-
-    /** [from, to) from the parameters; to defaults to now, from to {@code defaultLength} before to. */
-    private Range range(String from, String to, Duration defaultLength) {
-        Instant end = ApiParameters.time("to", to, clock.instant());
-        Instant start = ApiParameters.time("from", from, end.minus(defaultLength));
-        if (!start.isBefore(end)) {
-            throw new ApiParameters.BadParameter("from", "from must be before to");
-        }
-        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw new ApiParameters.BadParameter("from", "from and to must be at most " + MAX_WINDOW.toDays() + "d apart");
-        }
-        return new Range(start, end);
+    private Range range(String window, String from, String to, Duration defaultWindow) {
+        return ApiParameters.windowOrRange(window, from, to, defaultWindow, MAX_WINDOW, clock.instant());
     }
 
     @GetMapping("/{service}/series")
@@ -150,26 +115,18 @@ class ServiceKpiController {
      * last 24 hours), against linear scaling from the fewest, and the count past which more stopped helping.
      */
     @GetMapping("/{service}/scaling")
-    ResponseEntity<?> scaling(@PathVariable String service, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        Range range = range(from, to, Duration.ofDays(1));
+    ResponseEntity<?> scaling(@PathVariable String service, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Range range = range(window, from, to, Duration.ofDays(1));
         return kpis.scalingEfficiency(service, range.from(), range.to()).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(service));
     }
 
     /** Scaling, faults and deploys of the service in [from, to) (default: the last hour), as the Service page marks them. */
     @GetMapping("/{service}/annotations")
-    AnnotationsResponse annotations(@PathVariable String service, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        Range range = range(from, to, Duration.ofHours(1));
+    AnnotationsResponse annotations(@PathVariable String service, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Range range = range(window, from, to, Duration.ofHours(1));
         return new AnnotationsResponse(service, range.from(), range.to(), annotations.of(service, range.from(), range.to()));
-    }
-
-    private static Duration window(String text) {
-        Duration window = ApiParameters.duration("window", text);
-        if (window.compareTo(MAX_WINDOW) > 0) {
-            throw new ApiParameters.BadParameter("window", "window must be at most " + MAX_WINDOW.toDays() + "d");
-        }
-        return window;
     }
 
     private static ResponseEntity<Map<String, String>> notFound(String service) {
