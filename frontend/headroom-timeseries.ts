@@ -357,9 +357,11 @@ export class HeadroomTimeseries extends LitElement {
         draw: [
           (u) => this.drawMarkers(u, text, style.fontFamily || 'system-ui, sans-serif'),
           (u) => {
-            // The time axis as drawn, for tests and for anyone checking what a zoom showed.
-            this.setAttribute('data-from', String(Math.round(u.scales.x.min ?? 0)));
-            this.setAttribute('data-to', String(Math.round(u.scales.x.max ?? 0)));
+            // The time axis as drawn, for tests and for anyone checking what a zoom showed (a numeric axis has no range to report).
+            if (!numeric) {
+              this.setAttribute('data-from', String(Math.round(u.scales.x.min ?? 0)));
+              this.setAttribute('data-to', String(Math.round(u.scales.x.max ?? 0)));
+            }
             this.setAttribute('data-rendered', 'true');
           },
         ],
