@@ -1,5 +1,8 @@
 package io.headroom.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -23,6 +26,10 @@ final class BinaryCopyBuffer {
     static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
     private static final byte JSONB_VERSION = 1;
+
+    /** One bounds check and one store per number: ingest writes several per sample. */
+    private static final VarHandle INT_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] bytes;
     private int size;
@@ -97,18 +104,15 @@ final class BinaryCopyBuffer {
     }
 
     void int8(long value) {
-        int32(8);
-        int64(value);
+        field8(value);
     }
 
     void float8(double value) {
-        int32(8);
-        int64(Double.doubleToRawLongBits(value));
+        field8(Double.doubleToRawLongBits(value));
     }
 
     void timestamptz(long epochNanos) {
-        int32(8);
-        int64(Math.floorDiv(epochNanos, 1000L) - PG_EPOCH_MICROS);
+        field8(Math.floorDiv(epochNanos, 1000L) - PG_EPOCH_MICROS);
     }
 
     /** Runs one binary {@code COPY ... FROM STDIN}, cancelling it if writing the tuples fails. */
@@ -128,8 +132,7 @@ final class BinaryCopyBuffer {
 
     /** A timestamp already in PostgreSQL's microseconds since 2000-01-01. */
     void timestamptzMicros(long pgMicros) {
-        int32(8);
-        int64(pgMicros);
+        field8(pgMicros);
     }
 
     /** A field whose bytes are already in PostgreSQL's binary form; null writes SQL NULL. */
@@ -177,15 +180,16 @@ final class BinaryCopyBuffer {
 
     private void int32(int value) {
         ensure(4);
-        bytes[size++] = (byte) (value >>> 24);
-        bytes[size++] = (byte) (value >>> 16);
-        bytes[size++] = (byte) (value >>> 8);
-        bytes[size++] = (byte) value;
+        INT_BIG_ENDIAN.set(bytes, size, value);
+        size += 4;
     }
 
-    private void int64(long value) {
-        int32((int) (value >>> 32));
-        int32((int) value);
+    /** An 8-byte field: its length, then the value. */
+    private void field8(long value) {
+        ensure(12);
+        INT_BIG_ENDIAN.set(bytes, size, 8);
+        LONG_BIG_ENDIAN.set(bytes, size + 4, value);
+        size += 12;
     }
 
     private void ensure(int more) {

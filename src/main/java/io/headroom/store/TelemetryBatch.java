@@ -39,12 +39,17 @@ public final class TelemetryBatch {
     }
 
     public static Builder builder() {
-        return new Builder(0);
+        return new Builder(0, 16);
     }
 
     /** @param expectedSpans sizes the buffers, so a large request does not grow them step by step */
     public static Builder builder(int expectedSpans) {
-        return new Builder(expectedSpans);
+        return new Builder(expectedSpans, 16);
+    }
+
+    /** @param expectedSamples sizes the sample columns, so a large request does not grow them step by step */
+    public static Builder builderForSamples(int expectedSamples) {
+        return new Builder(0, expectedSamples);
     }
 
     public int recordCount() {
@@ -67,7 +72,7 @@ public final class TelemetryBatch {
 
         private final BinaryCopyBuffer spans;
         private final BinaryCopyBuffer logs = new BinaryCopyBuffer(256);
-        private final SampleColumns samples = new SampleColumns(16);
+        private final SampleColumns samples;
         private int spanCount;
         private int logCount;
         private final RollupDelta.Recorder rollups;
@@ -75,8 +80,9 @@ public final class TelemetryBatch {
         private byte[] digest;
         private String lastService;
 
-        private Builder(int expectedSpans) {
+        private Builder(int expectedSpans, int expectedSamples) {
             spans = new BinaryCopyBuffer(4096 + expectedSpans * 320);
+            samples = new SampleColumns(expectedSamples);
             rollups = new RollupDelta.Recorder(expectedSpans);
         }
 

@@ -31,7 +31,7 @@ public class HttpReceiver {
 
     /** Turns a request body into the protocol's message; throws {@link Refusal#undecodable} when it cannot. */
     public interface Decoder<T> {
-        T decode(byte[] body) throws Refusal;
+        T decode(ReceivedBody body) throws Refusal;
     }
 
     /** Validates a decoded message into rows; may need the store (to register resources), so may throw. */
@@ -104,7 +104,7 @@ public class HttpReceiver {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
-    private byte[] body(HttpServletRequest request, BodyEncodings encodings) throws Refusal {
+    private ReceivedBody body(HttpServletRequest request, BodyEncodings encodings) throws Refusal {
         var encoding = encodings.of(request.getHeader(HttpHeaders.CONTENT_ENCODING));
         try {
             return RequestBodyReader.read(request.getInputStream(), request.getContentLengthLong(), encoding,

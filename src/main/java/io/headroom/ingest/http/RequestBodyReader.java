@@ -23,16 +23,16 @@ final class RequestBodyReader {
     private RequestBodyReader() {
     }
 
-    static byte[] read(InputStream body, long declaredLength, Encoding encoding, long limit) throws IOException, Refusal {
+    static ReceivedBody read(InputStream body, long declaredLength, Encoding encoding, long limit) throws IOException, Refusal {
         if (declaredLength > limit) {
             throw tooLarge("request body of " + declaredLength + " bytes is over the limit of " + limit + " bytes");
         }
         byte[] raw = readBounded(body, limit, "request body");
-        return switch (encoding) {
+        return new ReceivedBody(raw, switch (encoding) {
             case IDENTITY -> raw;
             case GZIP -> gunzip(raw, limit);
             case SNAPPY -> unsnappy(raw, limit);
-        };
+        });
     }
 
     private static byte[] unsnappy(byte[] raw, long limit) throws Refusal {

@@ -43,7 +43,7 @@ class JaegerHttpController {
                             + request.getContentType()), ANSWERS);
         }
         return receiver.receive(request, Signal.TRACES, ANSWERS,
-                body -> JaegerTranslator.toOtlp(JaegerThrift.decode(body)), traces::map);
+                body -> JaegerTranslator.toOtlp(JaegerThrift.decode(body.decoded())), traces::map);
     }
 
     /** 202 with no body when every span was stored, else the rejections in words; refusals as text. */

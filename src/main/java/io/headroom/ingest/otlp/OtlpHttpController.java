@@ -109,7 +109,7 @@ class OtlpHttpController {
         }
         return receiver.receive(request, signal, answers, body -> {
             try {
-                return json ? OtlpJson.parse(body, builder).build() : builder.mergeFrom(body).build();
+                return json ? OtlpJson.parse(body.decoded(), builder).build() : builder.mergeFrom(body.decoded()).build();
             } catch (InvalidProtocolBufferException e) {
                 throw Refusal.undecodable("cannot decode " + (json ? "OTLP JSON" : "OTLP protobuf") + " "
                         + signal.tag() + " request: " + e.getMessage());

@@ -37,8 +37,9 @@ class RemoteWriteMapper {
     }
 
     TelemetryBatch map(WriteRequest request, Rejections rejections) {
-        TelemetryBatch.Builder batch = TelemetryBatch.builder().digest(request.digest());
         List<TimeSeries> all = request.series();
+        int samples = all.stream().mapToInt(TimeSeries::sampleCount).sum();
+        TelemetryBatch.Builder batch = TelemetryBatch.builderForSamples(samples).digest(request.digest());
         long[][] keys = new long[all.size()][];
         for (int s = 0; s < keys.length; s++) {
             TimeSeries timeSeries = all.get(s);
@@ -52,8 +53,9 @@ class RemoteWriteMapper {
                         "native histograms are not stored; send classic histograms", timeSeries.nativeHistograms());
             }
             Stored stored = found[s];
+            int first = timeSeries.firstSample();
             for (int i = 0; i < timeSeries.sampleCount(); i++) {
-                long millis = timeSeries.timestampsMillis()[i];
+                long millis = request.timestampsMillis()[first + i];
                 if (!partitions.acceptsMillis(millis)) {
                     rejections.reject("out_of_bounds", "a sample at " + millis + " ms is outside the retention window or more than a day ahead");
                     continue;
@@ -63,7 +65,7 @@ class RemoteWriteMapper {
                 if (stored == null) {
                     break;
                 }
-                double value = timeSeries.values()[i];
+                double value = request.values()[first + i];
                 boolean stale = Double.doubleToRawLongBits(value) == STALE_NAN_BITS;
                 batch.addSample(stored.serviceName(), stored.seriesId(), millis * 1_000_000L, value, stale);
             }

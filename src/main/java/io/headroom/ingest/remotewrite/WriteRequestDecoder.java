@@ -13,6 +13,7 @@ import java.util.Arrays;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
+import io.headroom.ingest.http.ReceivedBody;
 import io.headroom.ingest.http.Refusal;
 import io.headroom.ingest.remotewrite.WriteRequest.TimeSeries;
 
@@ -44,23 +45,26 @@ final class WriteRequestDecoder {
     private WriteRequestDecoder() {
     }
 
-    static WriteRequest decode(byte[] body) throws Refusal {
+    /** The digest is of the body as sent, which a retry repeats byte for byte: snappy made it several times shorter to hash. */
+    static WriteRequest decode(ReceivedBody received) throws Refusal {
+        byte[] body = received.decoded();
         try {
             CodedInputStream in = CodedInputStream.newInstance(body);
             var series = new ArrayList<TimeSeries>();
+            var samples = new Samples(body.length / 64);
             int tag;
             while ((tag = in.readTag()) != 0) {
                 if (tag == TIMESERIES_TAG) {
                     int length = in.readRawVarint32();
                     int start = in.getTotalBytesRead();
                     int limit = in.pushLimit(length);
-                    series.add(timeSeries(in, body, start, start + length));
+                    series.add(timeSeries(in, body, start, start + length, samples));
                     in.popLimit(limit);
                 } else {
                     in.skipField(tag);
                 }
             }
-            return new WriteRequest(sha256(body), series);
+            return new WriteRequest(sha256(received.asSent()), series, samples.timestamps, samples.values);
         } catch (IOException e) {
             throw Refusal.undecodable("body is not a protobuf prometheus.WriteRequest: " + e.getMessage());
         }
@@ -70,10 +74,9 @@ final class WriteRequestDecoder {
      * Reads one {@code TimeSeries} message, body[start, end). Its labels are left where they are
      * when they are contiguous, as every known sender writes them; otherwise they are gathered.
      */
-    private static TimeSeries timeSeries(CodedInputStream in, byte[] body, int start, int end) throws IOException {
-        long[] timestamps = new long[1];
-        double[] values = new double[1];
-        int samples = 0;
+    private static TimeSeries timeSeries(CodedInputStream in, byte[] body, int start, int end, Samples samples)
+            throws IOException {
+        int first = samples.count;
         int histograms = 0;
         int labelsStart = -1;
         int labelsEnd = -1;
@@ -92,12 +95,8 @@ final class WriteRequestDecoder {
                     labelsEnd = in.getTotalBytesRead();
                 }
                 case SAMPLES_TAG -> {
-                    if (samples == timestamps.length) {
-                        timestamps = Arrays.copyOf(timestamps, samples * 2);
-                        values = Arrays.copyOf(values, samples * 2);
-                    }
                     int limit = in.pushLimit(in.readRawVarint32());
-                    readSample(in, timestamps, values, samples++);
+                    samples.read(in);
                     in.popLimit(limit);
                 }
                 case HISTOGRAMS_TAG -> {
@@ -107,12 +106,13 @@ final class WriteRequestDecoder {
                 default -> in.skipField(tag);
             }
         }
+        int count = samples.count - first;
         if (scattered) {
             byte[] gathered = gatherLabels(body, start, end);
-            return new TimeSeries(gathered, 0, gathered.length, timestamps, values, samples, histograms);
+            return new TimeSeries(gathered, 0, gathered.length, first, count, histograms);
         }
-        return labelsStart < 0 ? new TimeSeries(body, 0, 0, timestamps, values, samples, histograms)
-                : new TimeSeries(body, labelsStart, labelsEnd - labelsStart, timestamps, values, samples, histograms);
+        return labelsStart < 0 ? new TimeSeries(body, 0, 0, first, count, histograms)
+                : new TimeSeries(body, labelsStart, labelsEnd - labelsStart, first, count, histograms);
     }
 
     private static byte[] gatherLabels(byte[] body, int start, int end) throws IOException {
@@ -134,16 +134,35 @@ final class WriteRequestDecoder {
         return labels.toByteArray();
     }
 
-    private static void readSample(CodedInputStream in, long[] timestamps, double[] values, int index) throws IOException {
-        timestamps[index] = 0;
-        values[index] = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            switch (tag) {
-                case VALUE_TAG -> values[index] = in.readDouble();
-                case TIMESTAMP_TAG -> timestamps[index] = in.readInt64();
-                default -> in.skipField(tag);
+    /** The request's samples in two flat arrays: one pair of arrays per request, not per series. */
+    private static final class Samples {
+        long[] timestamps;
+        double[] values;
+        int count;
+
+        Samples(int expected) {
+            timestamps = new long[Math.max(16, expected)];
+            values = new double[timestamps.length];
+        }
+
+        void read(CodedInputStream in) throws IOException {
+            if (count == timestamps.length) {
+                timestamps = Arrays.copyOf(timestamps, count * 2);
+                values = Arrays.copyOf(values, count * 2);
             }
+            long timestamp = 0;
+            double value = 0;
+            int tag;
+            while ((tag = in.readTag()) != 0) {
+                switch (tag) {
+                    case VALUE_TAG -> value = in.readDouble();
+                    case TIMESTAMP_TAG -> timestamp = in.readInt64();
+                    default -> in.skipField(tag);
+                }
+            }
+            timestamps[count] = timestamp;
+            values[count] = value;
+            count++;
         }
     }
 
