@@ -25,8 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServiceKpis {
 
-    /** Prometheus refuses more points than this per series; so do we, for the same reason. */
-    public static final int MAX_POINTS = 11_000;
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final ServiceRollupQueries rollups;
@@ -134,7 +132,7 @@ public class ServiceKpis {
 
     /**
      * @param step rounded up to whole minutes, at least one
-     * @throws IllegalArgumentException when the range would have more than {@link #MAX_POINTS} steps
+     * @throws IllegalArgumentException when the range would have more than {@link StepAxis#MAX_POINTS} steps
      */
     public Optional<ServiceSeries> series(String service, Instant from, Instant to, Duration step) {
         Optional<KnownService> known = rollups.service(service);
@@ -143,22 +141,15 @@ public class ServiceKpis {
         }
         // Steps that ended before the service was first seen are unknown, not zero requests.
         long firstSeenSecond = known.get().firstSeen().getEpochSecond();
-        long stepSeconds = Math.max(60, (step.toSeconds() + 59) / 60 * 60);
-        long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
-        long end = to.getEpochSecond();
-        int points = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (end - start + stepSeconds - 1) / stepSeconds));
-        if (points > MAX_POINTS) {
-            throw new IllegalArgumentException("%d points requested (range / step); at most %d are served"
-                    .formatted(points, MAX_POINTS));
-        }
-        long[] timestamps = new long[points];
+        StepAxis axis = StepAxis.of(from, to, step);
+        long stepSeconds = axis.stepSeconds();
+        long start = axis.startSecond();
+        int points = axis.points();
+        long[] timestamps = axis.timestamps();
         long[] requests = new long[points];
         long[] errors = new long[points];
         LatencyHistogram[] latency = new LatencyHistogram[points];
-        for (int i = 0; i < points; i++) {
-            timestamps[i] = start + i * stepSeconds;
-        }
-        for (MinuteRollup minute : rollups.minutes(service, Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + points * stepSeconds))) {
+        for (MinuteRollup minute : rollups.minutes(service, axis.start(), axis.end())) {
             int i = (int) ((minute.minute().getEpochSecond() - start) / stepSeconds);
             requests[i] += minute.requests();
             errors[i] += minute.errors();
@@ -175,8 +166,7 @@ public class ServiceKpis {
         Double[] p99 = new Double[points];
         double nowSeconds = clock.millis() / 1000.0;
         boolean requestsYet = false;
-        Instant seriesEnd = Instant.ofEpochSecond(start + points * stepSeconds);
-        InstanceTimeline timeline = ledger.timeline(service, Instant.ofEpochSecond(start), seriesEnd);
+        InstanceTimeline timeline = ledger.timeline(service, axis.start(), axis.end());
         Double price = perHour(prices.price(service).orElse(null));
         Double[] instances = new Double[points];
         Double[] costPerHour = new Double[points];
@@ -199,7 +189,7 @@ public class ServiceKpis {
                 p99[i] = millis(latency[i], 0.99);
             }
         }
-        return Optional.of(new ServiceSeries(service, Instant.ofEpochSecond(start), to, Duration.ofSeconds(stepSeconds),
+        return Optional.of(new ServiceSeries(service, axis.start(), to, axis.step(),
                 timestamps, throughput, errorRate, p50, p95, p99, instances, costPerHour));
     }
 

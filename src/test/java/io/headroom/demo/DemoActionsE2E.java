@@ -57,9 +57,14 @@ class DemoActionsE2E {
         assertThat(page.locator("[data-event='scale']").first()).containsText("→ 2 instances", WITHIN_30S);
         assertThat(page.locator("headroom-timeseries").first())
                 .hasAttribute("data-annotations", Pattern.compile("[1-9]\\d*"), new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
-        // The fifth chart is cost per hour (the scaling-efficiency chart below it may be hidden).
-        page.locator("headroom-timeseries").nth(4).scrollIntoViewIfNeeded();
+        chart(page, "Cost per hour").scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-capacity.png")));
+        // Saturation comes from the instances' scraped metrics: workers busy, requests in progress, CPU.
+        for (String title : new String[] {"Saturation", "Requests in progress", "CPU"}) {
+            assertThat(chart(page, title)).hasAttribute("data-rendered", "true", new LocatorAssertions.HasAttributeOptions().setTimeout(45_000));
+        }
+        chart(page, "Saturation").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-saturation.png")));
 
         button(page, "Inject fault…").click();
         numberField(page, "Added latency (ms)").fill("150");
@@ -85,6 +90,11 @@ class DemoActionsE2E {
 
         button(page, "Stop").click();
         assertThat(fault).hasCount(0);
+    }
+
+    private static Locator chart(Page page, String title) {
+        return page.locator("headroom-timeseries").filter(new Locator.FilterOptions().setHas(
+                page.locator(".title").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + title + "$")))));
     }
 
     @Test

@@ -57,6 +57,22 @@ final class ApiParameters {
         return new Range(start, end);
     }
 
+    /** A chart's range and step: [from, to) defaulting to the last hour, step defaulting to about 300 points, at least a minute. */
+    record SeriesRequest(Instant from, Instant to, Duration step) {
+    }
+
+    static SeriesRequest seriesRequest(String from, String to, String step, Instant now) {
+        Instant end = time("to", to, now);
+        Instant start = time("from", from, end.minus(Duration.ofHours(1)));
+        if (!start.isBefore(end)) {
+            throw new BadParameter("from", "from must be before to");
+        }
+        Duration stepDuration = step == null
+                ? Duration.ofSeconds(Math.max(60, Duration.between(start, end).toSeconds() / 300))
+                : duration("step", step);
+        return new SeriesRequest(start, end, stepDuration);
+    }
+
     static Duration duration(String parameter, String text) {
         if (text == null || text.isBlank()) {
             throw new BadParameter(parameter, parameter + " must not be empty");

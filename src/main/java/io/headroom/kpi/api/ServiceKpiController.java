@@ -93,17 +93,10 @@ class ServiceKpiController {
     @GetMapping("/{service}/series")
     ResponseEntity<?> series(@PathVariable String service, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
-        Instant now = clock.instant();
-        Instant end = ApiParameters.time("to", to, now);
-        Instant start = ApiParameters.time("from", from, end.minus(Duration.ofHours(1)));
-        if (!start.isBefore(end)) {
-            throw new ApiParameters.BadParameter("from", "from must be before to");
-        }
-        Duration stepDuration = step == null
-                ? Duration.ofSeconds(Math.max(60, Duration.between(start, end).toSeconds() / 300))
-                : ApiParameters.duration("step", step);
+        ApiParameters.SeriesRequest request = ApiParameters.seriesRequest(from, to, step, clock.instant());
         try {
-            return kpis.series(service, start, end, stepDuration).<ResponseEntity<?>>map(s -> ResponseEntity.ok(SeriesResponse.of(s)))
+            return kpis.series(service, request.from(), request.to(), request.step())
+                    .<ResponseEntity<?>>map(s -> ResponseEntity.ok(SeriesResponse.of(s)))
                     .orElseGet(() -> notFound(service));
         } catch (IllegalArgumentException e) {
             throw new ApiParameters.BadParameter("step", e.getMessage() + "; use a larger step or a shorter range");
@@ -129,7 +122,7 @@ class ServiceKpiController {
         return new AnnotationsResponse(service, range.from(), range.to(), annotations.of(service, range.from(), range.to()));
     }
 
-    private static ResponseEntity<Map<String, String>> notFound(String service) {
+    static ResponseEntity<Map<String, String>> notFound(String service) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Map.of("error", "not_found", "message", "no service named '" + service + "' has sent telemetry"));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,9 @@ import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
 import io.headroom.kpi.OperationSummary;
+import io.headroom.kpi.SaturationSeries;
 import io.headroom.kpi.ScalingEfficiency;
+import io.headroom.kpi.ServiceSaturation;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.Slos;
@@ -49,12 +52,14 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private record Snapshot(TimeRange range, Instant end, Optional<ServiceSummary> summary, Optional<ServiceSeries> series,
-            List<Annotation> annotations, Optional<ScalingEfficiency> scaling, Optional<List<OperationSummary>> operations) {
+            List<Annotation> annotations, Optional<ScalingEfficiency> scaling, Optional<List<OperationSummary>> operations,
+            Optional<SaturationSeries> saturation) {
     }
 
     private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758");
 
     private final ServiceKpis kpis;
+    private final ServiceSaturation saturation;
     private final Clock clock;
     private final List<ServiceActions> actionProviders;
     private final H2 title = new H2();
@@ -63,6 +68,9 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final TimeSeriesChart throughput = new TimeSeriesChart("Throughput", "req/s");
     private final TimeSeriesChart errors = new TimeSeriesChart("Error rate", "%");
     private final TimeSeriesChart latency = new TimeSeriesChart("Latency", "ms");
+    private final TimeSeriesChart utilisation = new TimeSeriesChart("Saturation", "%");
+    private final TimeSeriesChart inProgress = new TimeSeriesChart("Requests in progress", "requests");
+    private final TimeSeriesChart cpu = new TimeSeriesChart("CPU", "cores");
     private final TimeSeriesChart instances = new TimeSeriesChart("Instances", "instances");
     private final TimeSeriesChart cost = new TimeSeriesChart("Cost per hour", "per hour");
     private final ServicePrices prices;
@@ -78,9 +86,10 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private volatile String service = "";
     private volatile TimeRange range = DEFAULT_RANGE;
 
-    public ServiceView(ServiceKpis kpis, ServicePrices prices, Slos slos, Annotations annotations, LiveRefresh live, Clock clock,
-            List<ServiceActions> actionProviders) {
+    public ServiceView(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, Slos slos, Annotations annotations,
+            LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
         this.kpis = kpis;
+        this.saturation = saturation;
         this.annotations = annotations;
         this.prices = prices;
         this.slos = slos;
@@ -106,7 +115,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         }
         sloArea.setWidthFull();
         events.getElement().setAttribute("data-events", "");
-        add(back, top, actions, headline, sloArea, throughput, errors, latency, instances, cost, new H4("Operations"), operations, scaling,
+        add(back, top, actions, headline, sloArea, throughput, errors, latency, utilisation, inProgress, cpu, instances, cost,
+                new H4("Operations"), operations, scaling,
                 new H4("Events"), events);
         refresh = live.whileAttached(this, TimeControls.Choice.DEFAULT_REFRESH, this::load, this::show);
     }
@@ -138,7 +148,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private List<TimeSeriesChart> charts() {
-        return List.of(throughput, errors, latency, instances, cost);
+        return List.of(throughput, errors, latency, utilisation, inProgress, cpu, instances, cost);
     }
 
     @Override
@@ -153,7 +163,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         Instant to = shown.end(now);
         return new Snapshot(shown, to, kpis.summary(service, from, to), kpis.series(service, from, to, shown.step()),
                 annotations.of(service, from, to), kpis.scalingEfficiency(service, from, to),
-                kpis.operations(service, from, to));
+                kpis.operations(service, from, to), saturation.series(service, from, to, shown.step()));
     }
 
     private void show(Snapshot snapshot) {
@@ -187,9 +197,37 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                     new TimeSeriesChart.Line("p50", "#46a758", series.p50Ms()),
                     new TimeSeriesChart.Line("p95", "#f5a623", series.p95Ms()),
                     new TimeSeriesChart.Line("p99", "#e5484d", series.p99Ms())));
-            instances.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances())));
             cost.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("cost / hour", "#f5a623", series.costPerHour())));
+            var instanceLines = new ArrayList<TimeSeriesChart.Line>();
+            instanceLines.add(new TimeSeriesChart.Line("instances", "#8e4ec6", series.instances()));
+            snapshot.saturation().filter(reported -> hasValues(reported.instancesUp())).ifPresent(reported ->
+                    instanceLines.add(new TimeSeriesChart.Line("up (from metrics)", "#46a758", reported.instancesUp())));
+            instances.setData(series.timestamps(), start, end, instanceLines);
+            snapshot.saturation().ifPresent(reported -> showSaturation(reported, start, end));
         });
+    }
+
+    /** Each saturation chart shows only when the service reports its metrics: most services report some, few all. */
+    private void showSaturation(SaturationSeries reported, Long start, Long end) {
+        long[] timestamps = reported.timestamps();
+        utilisation.setVisible(hasValues(reported.workerUtilisation()));
+        utilisation.setData(timestamps, start, end, List.of(
+                new TimeSeriesChart.Line("workers busy", "#e5484d", percent(reported.workerUtilisation()))));
+        inProgress.setVisible(hasValues(reported.inFlight()) || hasValues(reported.queued()));
+        inProgress.setData(timestamps, start, end, List.of(
+                new TimeSeriesChart.Line("in flight", "#3d9df2", reported.inFlight()),
+                new TimeSeriesChart.Line("queued", "#f5a623", reported.queued())));
+        cpu.setVisible(hasValues(reported.cpuCores()));
+        cpu.setData(timestamps, start, end, List.of(new TimeSeriesChart.Line("cpu", "#8e4ec6", reported.cpuCores())));
+    }
+
+    private static boolean hasValues(Double[] values) {
+        for (Double value : values) {
+            if (value != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showEvents(List<Annotation> happened) {
