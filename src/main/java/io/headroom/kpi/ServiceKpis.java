@@ -13,7 +13,7 @@ import io.headroom.store.CapacityRecords.Price;
 import io.headroom.store.LatencyHistogram;
 import io.headroom.store.ServiceRollupQueries;
 import io.headroom.store.ServiceRollupQueries.KnownService;
-import io.headroom.store.ServiceRollupQueries.MinuteRollup;
+import io.headroom.store.ServiceRollupQueries.RollupBucket;
 import io.headroom.store.ServiceRollupQueries.WindowRollup;
 import org.springframework.stereotype.Service;
 
@@ -110,9 +110,12 @@ public class ServiceKpis {
      * sparklines: the step in progress is a rate over its elapsed part.
      */
     public Map<String, Double[]> throughputTrends(Instant start, Instant to, int points) {
-        Instant from = start.truncatedTo(ChronoUnit.MINUTES);
         Instant end = end(to);
-        long stepSeconds = Math.max(60, (Duration.between(from, end).toSeconds() / points + 59) / 60 * 60);
+        long minutesStep = Math.max(60, (Duration.between(start, end).toSeconds() / points + 59) / 60 * 60);
+        // Steps of hours start on the hour, so whole hours come from the hourly rollups.
+        boolean hourly = minutesStep >= 3_600;
+        long stepSeconds = hourly ? (minutesStep + 3_599) / 3_600 * 3_600 : minutesStep;
+        Instant from = start.truncatedTo(hourly ? ChronoUnit.HOURS : ChronoUnit.MINUTES);
         Map<String, Double[]> trends = new HashMap<>();
         rollups.requestsPerStep(from, minuteAfter(end), stepSeconds).forEach((service, requests) -> {
             Double[] rates = new Double[requests.length];
@@ -149,14 +152,14 @@ public class ServiceKpis {
         long[] requests = new long[points];
         long[] errors = new long[points];
         LatencyHistogram[] latency = new LatencyHistogram[points];
-        for (MinuteRollup minute : rollups.minutes(service, axis.start(), axis.end())) {
-            int i = (int) ((minute.minute().getEpochSecond() - start) / stepSeconds);
-            requests[i] += minute.requests();
-            errors[i] += minute.errors();
+        for (RollupBucket bucket : rollups.buckets(service, axis.start(), axis.end(), axis.stepStarts())) {
+            int i = (int) ((bucket.start().getEpochSecond() - start) / stepSeconds);
+            requests[i] += bucket.requests();
+            errors[i] += bucket.errors();
             if (latency[i] == null) {
-                latency[i] = minute.latency();
+                latency[i] = bucket.latency();
             } else {
-                latency[i].merge(minute.latency());
+                latency[i].merge(bucket.latency());
             }
         }
         Double[] throughput = new Double[points];

@@ -13,13 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.headroom.kpi.SloStatus.AlertLevel;
 import io.headroom.kpi.SloStatus.Objective;
 import io.headroom.store.ServiceRollupQueries;
-import io.headroom.store.ServiceRollupQueries.MinuteRollup;
+import io.headroom.store.ServiceRollupQueries.RollupBucket;
 import io.headroom.store.SloRecords;
 import io.headroom.store.SloRecords.StoredSlo;
 import org.springframework.stereotype.Service;
 
 /**
- * Service level objectives: defined per service, evaluated from the minute rollups into error
+ * Service level objectives: defined per service, evaluated from the rollups (hours where no burn
+ * window starts inside one, minutes elsewhere) into error
  * budget, burn rates and an alert level. Statuses are kept for a short while, because the
  * overview asks for every service's every few seconds and a 30-day window is 43,200 rollups.
  */
@@ -88,7 +89,10 @@ public class Slos {
     private SloStatus compute(Slo slo, Instant now) {
         Instant currentMinute = now.truncatedTo(ChronoUnit.MINUTES);
         Instant from = currentMinute.minus(Duration.ofDays(slo.windowDays())).plus(Duration.ofMinutes(1));
-        List<MinuteRollup> minutes = rollups.minutes(slo.service(), from, currentMinute.plus(Duration.ofMinutes(1)));
+        // Each burn window is summed from its first minute on: no hour of the hourly tier may straddle one.
+        var boundaries = new ArrayList<Instant>();
+        SloMath.BURN_WINDOWS.values().forEach(window -> boundaries.add(currentMinute.minus(window).plus(Duration.ofMinutes(1))));
+        List<RollupBucket> minutes = rollups.buckets(slo.service(), from, currentMinute.plus(Duration.ofMinutes(1)), boundaries);
         int n = minutes.size();
         long[] starts = new long[n];
         long[] total = new long[n];
@@ -96,8 +100,8 @@ public class Slos {
         long[] fastEnough = new long[n];
         long thresholdNanos = slo.latencyThresholdMs() == null ? 0 : Math.round(slo.latencyThresholdMs() * 1e6);
         for (int i = 0; i < n; i++) {
-            MinuteRollup minute = minutes.get(i);
-            starts[i] = minute.minute().getEpochSecond();
+            RollupBucket minute = minutes.get(i);
+            starts[i] = minute.start().getEpochSecond();
             total[i] = minute.requests();
             succeeded[i] = minute.requests() - minute.errors();
             if (slo.latencyTarget() != null) {

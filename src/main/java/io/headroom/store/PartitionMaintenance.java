@@ -77,10 +77,12 @@ public class PartitionMaintenance {
                 }
                 dropBefore(table, oldestKept);
             }
-            int trimmed = jdbc.sql("DELETE FROM operation_rollup_1m WHERE minute < ?")
-                    .param(Timestamp.from(now.minus(retention.rollups()))).update()
-                    + jdbc.sql("DELETE FROM service_rollup_1m WHERE minute < ?")
-                    .param(Timestamp.from(now.minus(retention.rollups()))).update();
+            Timestamp cutoff = Timestamp.from(now.minus(retention.rollups()));
+            // An hour row goes once its whole hour is past the cutoff, as its last minutes do.
+            int trimmed = jdbc.sql("DELETE FROM operation_rollup_1m WHERE minute < ?").param(cutoff).update()
+                    + jdbc.sql("DELETE FROM service_rollup_1m WHERE minute < ?").param(cutoff).update()
+                    + jdbc.sql("DELETE FROM operation_rollup_1h WHERE hour < CAST(? AS timestamptz) - interval '1 hour'").param(cutoff).update()
+                    + jdbc.sql("DELETE FROM service_rollup_1h WHERE hour < CAST(? AS timestamptz) - interval '1 hour'").param(cutoff).update();
             if (trimmed > 0) {
                 log.info("Trimmed {} rollup rows older than {}", trimmed, retention.rollups());
             }

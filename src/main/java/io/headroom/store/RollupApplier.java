@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +39,12 @@ public class RollupApplier implements SmartLifecycle {
     private static final long COALESCE_MILLIS = 500;
 
     private final DataSource dataSource;
-    private final RollupMerger<OperationKey> operationRollups = RollupMerger.forOperations();
-    private final RollupMerger<ServiceKey> serviceRollups = RollupMerger.forServices();
+    private static final long HOUR_SECONDS = 3_600;
+
+    private final RollupMerger<OperationKey> operationMinutes = RollupMerger.forOperations("operation_rollup_1m", "minute");
+    private final RollupMerger<ServiceKey> serviceMinutes = RollupMerger.forServices("service_rollup_1m", "minute");
+    private final RollupMerger<OperationKey> operationHours = RollupMerger.forOperations("operation_rollup_1h", "hour");
+    private final RollupMerger<ServiceKey> serviceHours = RollupMerger.forServices("service_rollup_1h", "hour");
     private final Semaphore work = new Semaphore(0);
     private final Timer passTime;
     private final Counter invalidEntries;
@@ -109,8 +115,11 @@ public class RollupApplier implements SmartLifecycle {
                 operations.putAll(delta.operations);
                 var services = new TreeMap<ServiceKey, RollupCell>(ServiceKey.ORDER);
                 services.putAll(delta.services);
-                operationRollups.merge(connection, operations);
-                serviceRollups.merge(connection, services);
+                // Hours are added before minutes in every transaction, so the two tiers' row locks are always taken in one order.
+                operationHours.merge(connection, operationHours(operations));
+                serviceHours.merge(connection, serviceHours(services));
+                operationMinutes.merge(connection, operations);
+                serviceMinutes.merge(connection, services);
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rollup_journal WHERE entry_id = ANY(?)")) {
                     Array array = connection.createArrayOf("int8", ids.toArray());
                     delete.setArray(1, array);
@@ -126,6 +135,24 @@ public class RollupApplier implements SmartLifecycle {
         } finally {
             passTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private static SortedMap<OperationKey, RollupCell> operationHours(Map<OperationKey, RollupCell> minutes) {
+        var hours = new TreeMap<OperationKey, RollupCell>(OperationKey.ORDER);
+        minutes.forEach((key, cell) -> hours.computeIfAbsent(new OperationKey(key.service(), hourOf(key.minuteEpochSecond()),
+                key.operation(), key.kind()), hour -> new RollupCell()).merge(cell));
+        return hours;
+    }
+
+    private static SortedMap<ServiceKey, RollupCell> serviceHours(Map<ServiceKey, RollupCell> minutes) {
+        var hours = new TreeMap<ServiceKey, RollupCell>(ServiceKey.ORDER);
+        minutes.forEach((key, cell) -> hours.computeIfAbsent(new ServiceKey(key.service(), hourOf(key.minuteEpochSecond())),
+                hour -> new RollupCell()).merge(cell));
+        return hours;
+    }
+
+    private static long hourOf(long epochSecond) {
+        return Math.floorDiv(epochSecond, HOUR_SECONDS) * HOUR_SECONDS;
     }
 
     private void run() {

@@ -3,7 +3,8 @@ package io.headroom.store;
 import java.util.Comparator;
 
 /**
- * Keys of the two rollup tables. Writers lock rollup rows in key order, so the comparators here
+ * Keys of the rollup tables; {@code minuteEpochSecond} is the start of the row's minute, or of its
+ * hour in the hourly tables. Writers lock rollup rows in key order, so the comparators here
  * are what keeps concurrent writers from deadlocking.
  */
 final class RollupKeys {

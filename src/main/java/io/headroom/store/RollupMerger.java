@@ -23,7 +23,16 @@ import io.headroom.store.RollupKeys.ServiceKey;
  */
 final class RollupMerger<K> {
 
-    private record KeyColumn<K>(String name, String sqlType, String fromArray, Function<K, Object> value) {
+    /** @param time a timestamptz column, bound and read back as unix seconds */
+    private record KeyColumn<K>(String name, String sqlType, String fromArray, Function<K, Object> value, boolean time) {
+
+        KeyColumn(String name, String sqlType, Function<K, Object> value) {
+            this(name, sqlType, "k_" + name, value, false);
+        }
+
+        static <K> KeyColumn<K> time(String name, Function<K, Object> epochSecond) {
+            return new KeyColumn<>(name, "int8", "to_timestamp(k_" + name + ")", epochSecond, true);
+        }
     }
 
     private final List<KeyColumn<K>> keyColumns;
@@ -45,8 +54,8 @@ final class RollupMerger<K> {
         String keyArrays = join(keyColumns, column -> "?::" + column.sqlType() + "[]");
         String unnestNames = join(keyColumns, column -> "k_" + column.name());
         String keyValues = join(keyColumns, KeyColumn::fromArray);
-        String selectKeys = join(keyColumns, column -> column.name().equals("minute")
-                ? "extract(epoch FROM r.minute)::int8" : "r." + column.name());
+        String selectKeys = join(keyColumns, column -> column.time()
+                ? "extract(epoch FROM r." + column.name() + ")::int8" : "r." + column.name());
         String matches = keyColumns.stream()
                 .map(column -> "r." + column.name() + " = " + column.fromArray().replace("k_", "u.k_"))
                 .collect(Collectors.joining(" AND "));
@@ -73,19 +82,21 @@ final class RollupMerger<K> {
                 .formatted(table, countColumn, keyArrays, unnestNames, matches);
     }
 
-    static RollupMerger<OperationKey> forOperations() {
-        return new RollupMerger<>("operation_rollup_1m", "span_count", List.of(
-                new KeyColumn<OperationKey>("service_name", "text", "k_service_name", OperationKey::service),
-                new KeyColumn<OperationKey>("minute", "int8", "to_timestamp(k_minute)", OperationKey::minuteEpochSecond),
-                new KeyColumn<OperationKey>("operation", "text", "k_operation", OperationKey::operation),
-                new KeyColumn<OperationKey>("span_kind", "int2", "k_span_kind", key -> (short) key.kind())),
+    /** @param table {@code operation_rollup_1m} (keyed by minute) or {@code operation_rollup_1h} (by hour) */
+    static RollupMerger<OperationKey> forOperations(String table, String timeColumn) {
+        return new RollupMerger<>(table, "span_count", List.of(
+                new KeyColumn<OperationKey>("service_name", "text", OperationKey::service),
+                KeyColumn.<OperationKey>time(timeColumn, OperationKey::minuteEpochSecond),
+                new KeyColumn<OperationKey>("operation", "text", OperationKey::operation),
+                new KeyColumn<OperationKey>("span_kind", "int2", key -> (short) key.kind())),
                 row -> new OperationKey(row.getString(1), row.getLong(2), row.getString(3), row.getShort(4)));
     }
 
-    static RollupMerger<ServiceKey> forServices() {
-        return new RollupMerger<>("service_rollup_1m", "request_count", List.of(
-                new KeyColumn<ServiceKey>("service_name", "text", "k_service_name", ServiceKey::service),
-                new KeyColumn<ServiceKey>("minute", "int8", "to_timestamp(k_minute)", ServiceKey::minuteEpochSecond)),
+    /** @param table {@code service_rollup_1m} (keyed by minute) or {@code service_rollup_1h} (by hour) */
+    static RollupMerger<ServiceKey> forServices(String table, String timeColumn) {
+        return new RollupMerger<>(table, "request_count", List.of(
+                new KeyColumn<ServiceKey>("service_name", "text", ServiceKey::service),
+                KeyColumn.<ServiceKey>time(timeColumn, ServiceKey::minuteEpochSecond)),
                 row -> new ServiceKey(row.getString(1), row.getLong(2)));
     }
 

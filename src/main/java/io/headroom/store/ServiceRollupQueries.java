@@ -39,13 +39,62 @@ public class ServiceRollupQueries {
     public record OperationRollup(String operation, int kind, long spans, long errors, long durationSumNanos, LatencyHistogram latency) {
     }
 
+    /**
+     * The entry spans of one service in one bucket of the tiered rollups: a minute, or a whole
+     * hour read from the hourly tier.
+     */
+    public record RollupBucket(Instant start, long seconds, long requests, long errors, long durationSumNanos,
+            LatencyHistogram latency) {
+    }
+
     private record OperationKey(String operation, int kind) {
     }
 
+    private static final String MINUTE_RANGES = "JOIN unnest(?::int8[], ?::int8[]) AS p(lo, hi) ON r.minute >= to_timestamp(p.lo) AND r.minute < to_timestamp(p.hi)";
+    private static final String IN_HOURS = "r.hour IN (SELECT to_timestamp(h) FROM unnest(?::int8[]) AS h)";
+
     private final JdbcClient jdbc;
+    private volatile Instant hourlyFrom;
 
     ServiceRollupQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Where the hourly tier starts being complete; fixed when the tier was created, so read once. */
+    private Instant hourlyFrom() {
+        Instant known = hourlyFrom;
+        if (known == null) {
+            known = jdbc.sql("SELECT complete_from FROM rollup_tiers WHERE tier = '1h'").query(Timestamp.class).single().toInstant();
+            hourlyFrom = known;
+        }
+        return known;
+    }
+
+    private TierPlan plan(Instant from, Instant to, java.util.Collection<Instant> boundaries) {
+        return TierPlan.of(from, to, hourlyFrom(), boundaries);
+    }
+
+    /**
+     * The service's rollups in [from, to) that have requests, in time order: whole hours from the
+     * hourly tier, except an hour holding one of {@code boundaries} (read in minutes, so a caller
+     * summing on either side of a boundary sums exactly), minutes for the rest.
+     */
+    public List<RollupBucket> buckets(String service, Instant from, Instant to, java.util.Collection<Instant> boundaries) {
+        TierPlan plan = plan(from, to, boundaries);
+        return jdbc.sql("""
+                SELECT r.minute, 60, request_count, error_count, duration_sum_ns, latency_histogram
+                FROM service_rollup_1m r %s
+                WHERE r.service_name = ?
+                UNION ALL
+                SELECT r.hour, 3600, request_count, error_count, duration_sum_ns, latency_histogram
+                FROM service_rollup_1h r
+                WHERE r.service_name = ? AND %s
+                ORDER BY 1""".formatted(MINUTE_RANGES, IN_HOURS))
+                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo())).param(service)
+                .param(service).param(TierPlan.seconds(plan.hours()))
+                .query((row, i) -> new RollupBucket(row.getTimestamp(1).toInstant(), row.getLong(2), row.getLong(3), row.getLong(4),
+                        row.getLong(5), LatencyHistogram.decode(row.getBytes(6))))
+                .list();
     }
 
     public List<KnownService> services() {
@@ -80,11 +129,17 @@ public class ServiceRollupQueries {
     public WindowRollup window(String service, Instant from, Instant to) {
         var cell = new RollupCell();
         var first = new Instant[1];
+        TierPlan plan = plan(from, to, List.of());
         jdbc.sql("""
-                SELECT request_count, error_count, duration_sum_ns, latency_histogram, minute, root_count
-                FROM service_rollup_1m
-                WHERE service_name = ? AND minute >= ? AND minute < ?""")
-                .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
+                SELECT request_count, error_count, duration_sum_ns, latency_histogram, r.minute, root_count
+                FROM service_rollup_1m r %s
+                WHERE r.service_name = ?
+                UNION ALL
+                SELECT request_count, error_count, duration_sum_ns, latency_histogram, r.hour, root_count
+                FROM service_rollup_1h r
+                WHERE r.service_name = ? AND %s""".formatted(MINUTE_RANGES, IN_HOURS))
+                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo())).param(service)
+                .param(service).param(TierPlan.seconds(plan.hours()))
                 .query(row -> {
                     cell.count += row.getLong(1);
                     cell.errors += row.getLong(2);
@@ -100,11 +155,16 @@ public class ServiceRollupQueries {
     public List<WindowRollup> windows(Instant from, Instant to) {
         var merged = new TreeMap<String, RollupCell>();
         var firsts = new java.util.HashMap<String, Instant>();
+        TierPlan plan = plan(from, to, List.of());
         jdbc.sql("""
-                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, minute, root_count
-                FROM service_rollup_1m
-                WHERE minute >= ? AND minute < ?""")
-                .param(Timestamp.from(from)).param(Timestamp.from(to))
+                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, r.minute, root_count
+                FROM service_rollup_1m r %s
+                UNION ALL
+                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, r.hour, root_count
+                FROM service_rollup_1h r
+                WHERE %s""".formatted(MINUTE_RANGES, IN_HOURS))
+                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo()))
+                .param(TierPlan.seconds(plan.hours()))
                 .query(row -> {
                     String service = row.getString(1);
                     RollupCell cell = merged.computeIfAbsent(service, name -> new RollupCell());
@@ -128,12 +188,20 @@ public class ServiceRollupQueries {
     public java.util.Map<String, long[]> requestsPerStep(Instant from, Instant to, long stepSeconds) {
         int steps = (int) Math.max(1, (to.getEpochSecond() - from.getEpochSecond() + stepSeconds - 1) / stepSeconds);
         var counts = new java.util.HashMap<String, long[]>();
+        var boundaries = new java.util.ArrayList<Instant>(steps);
+        for (int i = 1; i < steps; i++) {
+            boundaries.add(from.plusSeconds(i * stepSeconds));
+        }
+        TierPlan plan = plan(from, to, boundaries);
         jdbc.sql("""
-                SELECT service_name, ((extract(epoch FROM minute)::int8 - ?) / ?)::int4 AS step, sum(request_count)::int8
-                FROM service_rollup_1m
-                WHERE minute >= ? AND minute < ?
-                GROUP BY 1, 2""")
-                .param(from.getEpochSecond()).param(stepSeconds).param(Timestamp.from(from)).param(Timestamp.from(to))
+                SELECT service_name, ((extract(epoch FROM t)::int8 - ?) / ?)::int4 AS step, sum(c)::int8
+                FROM (SELECT service_name, r.minute AS t, request_count AS c FROM service_rollup_1m r %s
+                      UNION ALL
+                      SELECT service_name, r.hour, request_count FROM service_rollup_1h r WHERE %s) AS buckets
+                GROUP BY 1, 2""".formatted(MINUTE_RANGES, IN_HOURS))
+                .param(from.getEpochSecond()).param(stepSeconds)
+                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo()))
+                .param(TierPlan.seconds(plan.hours()))
                 .query(row -> {
                     int step = row.getInt(2);
                     if (step >= 0 && step < steps) {
@@ -146,11 +214,17 @@ public class ServiceRollupQueries {
     /** A service's operations in [from, to), each kind apart, merged over the window; operations without spans are absent. */
     public List<OperationRollup> operations(String service, Instant from, Instant to) {
         var merged = new java.util.LinkedHashMap<OperationKey, RollupCell>();
+        TierPlan plan = plan(from, to, List.of());
         jdbc.sql("""
                 SELECT operation, span_kind, span_count, error_count, duration_sum_ns, latency_histogram
-                FROM operation_rollup_1m
-                WHERE service_name = ? AND minute >= ? AND minute < ?""")
-                .param(service).param(Timestamp.from(from)).param(Timestamp.from(to))
+                FROM operation_rollup_1m r %s
+                WHERE r.service_name = ?
+                UNION ALL
+                SELECT operation, span_kind, span_count, error_count, duration_sum_ns, latency_histogram
+                FROM operation_rollup_1h r
+                WHERE r.service_name = ? AND %s""".formatted(MINUTE_RANGES, IN_HOURS))
+                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo())).param(service)
+                .param(service).param(TierPlan.seconds(plan.hours()))
                 .query(row -> {
                     RollupCell cell = merged.computeIfAbsent(new OperationKey(row.getString(1), row.getShort(2)), key -> new RollupCell());
                     cell.count += row.getLong(3);

@@ -130,5 +130,27 @@ class RollupMergeIT {
                 .param(service).query(Long.class).single()).isEqualTo(total);
         assertThat(jdbc.sql("SELECT count(*) FROM operation_rollup_1m WHERE service_name = ?")
                 .param(service).query(Long.class).single()).as("2 minutes x 3 operations").isEqualTo(6);
+
+        // The hourly tier, added in the same transactions, holds the same spans in whole hours.
+        var hourly = new LatencyHistogram();
+        long hourlyRequests = 0;
+        long hourlyErrors = 0;
+        for (var row : jdbc.sql("""
+                SELECT request_count, error_count, latency_histogram, hour = date_trunc('hour', hour) AS whole
+                FROM service_rollup_1h WHERE service_name = ?""").param(service).query().listOfRows()) {
+            hourlyRequests += (Long) row.get("request_count");
+            hourlyErrors += (Long) row.get("error_count");
+            hourly.mergeEncoded((byte[]) row.get("latency_histogram"));
+            assertThat((Boolean) row.get("whole")).isTrue();
+        }
+        assertThat(hourlyRequests).isEqualTo(total);
+        assertThat(hourlyErrors).isEqualTo(total / 5);
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+            assertThat(hourly.quantileNanos(q)).isCloseTo(expected.quantileNanos(q), within(1e-6));
+        }
+        assertThat(jdbc.sql("SELECT sum(span_count), sum(root_count) FROM operation_rollup_1h WHERE service_name = ?")
+                .param(service).query((row, i) -> List.of(row.getLong(1), row.getLong(2))).single())
+                .isEqualTo(jdbc.sql("SELECT sum(span_count), sum(root_count) FROM operation_rollup_1m WHERE service_name = ?")
+                        .param(service).query((row, i) -> List.of(row.getLong(1), row.getLong(2))).single());
     }
 }
