@@ -21,7 +21,8 @@ command -v prometheus >/dev/null || { echo "needs Debian's prometheus package (a
 ./mvnw -q -B -o test-compile -Dvaadin.skip
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done; true; }
+# The stores hold gigabytes after a run: only the logs are kept.
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done; rm -rf "$WORK/pgdata" "$WORK/prometheus"; true; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

@@ -38,7 +38,3 @@ INSERT INTO rollup_tiers (tier, complete_from)
 SELECT '1h', CASE WHEN count(*) = 0 THEN 'epoch'
                   ELSE date_trunc('hour', greatest(now(), max(minute))) + interval '1 hour' END
 FROM service_rollup_1m;
-
--- The Overview reads every service's rows of a range: by time first, not by service.
-CREATE INDEX service_rollup_1m_minute_idx ON service_rollup_1m (minute);
-CREATE INDEX service_rollup_1h_hour_idx ON service_rollup_1h (hour);

@@ -112,8 +112,9 @@ public class ServiceKpis {
     public Map<String, Double[]> throughputTrends(Instant start, Instant to, int points) {
         Instant end = end(to);
         long minutesStep = Math.max(60, (Duration.between(start, end).toSeconds() / points + 59) / 60 * 60);
-        // Steps of hours start on the hour, so whole hours come from the hourly rollups.
-        boolean hourly = minutesStep >= 3_600;
+        // Steps of half an hour or more become whole hours starting on the hour (24 points for a day,
+        // not 30), so that they come from the hourly rollups.
+        boolean hourly = minutesStep >= 1_800;
         long stepSeconds = hourly ? (minutesStep + 3_599) / 3_600 * 3_600 : minutesStep;
         Instant from = start.truncatedTo(hourly ? ChronoUnit.HOURS : ChronoUnit.MINUTES);
         Map<String, Double[]> trends = new HashMap<>();

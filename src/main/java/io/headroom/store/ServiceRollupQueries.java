@@ -50,9 +50,6 @@ public class ServiceRollupQueries {
     private record OperationKey(String operation, int kind) {
     }
 
-    private static final String MINUTE_RANGES = "JOIN unnest(?::int8[], ?::int8[]) AS p(lo, hi) ON r.minute >= to_timestamp(p.lo) AND r.minute < to_timestamp(p.hi)";
-    private static final String IN_HOURS = "r.hour IN (SELECT to_timestamp(h) FROM unnest(?::int8[]) AS h)";
-
     private final JdbcClient jdbc;
     private volatile Instant hourlyFrom;
 
@@ -81,20 +78,24 @@ public class ServiceRollupQueries {
      */
     public List<RollupBucket> buckets(String service, Instant from, Instant to, java.util.Collection<Instant> boundaries) {
         TierPlan plan = plan(from, to, boundaries);
-        return jdbc.sql("""
-                SELECT r.minute, 60, request_count, error_count, duration_sum_ns, latency_histogram
-                FROM service_rollup_1m r %s
-                WHERE r.service_name = ?
+        var buckets = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT r.minute, 60, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram
+                FROM service_rollup_1m r WHERE r.service_name = ? AND %s
                 UNION ALL
-                SELECT r.hour, 3600, request_count, error_count, duration_sum_ns, latency_histogram
-                FROM service_rollup_1h r
-                WHERE r.service_name = ? AND %s
-                ORDER BY 1""".formatted(MINUTE_RANGES, IN_HOURS))
-                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo())).param(service)
-                .param(service).param(TierPlan.seconds(plan.hours()))
+                SELECT r.hour, 3600, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram
+                FROM service_rollup_1h r WHERE r.service_name = ? AND %s""".formatted(plan.minuteCondition("r.minute"),
+                plan.hourCondition("r.hour")))
+                .param(service).param(service)
                 .query((row, i) -> new RollupBucket(row.getTimestamp(1).toInstant(), row.getLong(2), row.getLong(3), row.getLong(4),
                         row.getLong(5), LatencyHistogram.decode(row.getBytes(6))))
-                .list();
+                .list());
+        // Sorted here: PostgreSQL would sort the histograms too, spilling to disk past work_mem.
+        buckets.sort(java.util.Comparator.comparing(RollupBucket::start));
+        return buckets;
+    }
+
+    private String[] serviceNames() {
+        return jdbc.sql("SELECT service_name FROM services").query(String.class).list().toArray(String[]::new);
     }
 
     public List<KnownService> services() {
@@ -131,15 +132,12 @@ public class ServiceRollupQueries {
         var first = new Instant[1];
         TierPlan plan = plan(from, to, List.of());
         jdbc.sql("""
-                SELECT request_count, error_count, duration_sum_ns, latency_histogram, r.minute, root_count
-                FROM service_rollup_1m r %s
-                WHERE r.service_name = ?
+                SELECT r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.minute, r.root_count
+                FROM service_rollup_1m r WHERE r.service_name = ? AND %s
                 UNION ALL
-                SELECT request_count, error_count, duration_sum_ns, latency_histogram, r.hour, root_count
-                FROM service_rollup_1h r
-                WHERE r.service_name = ? AND %s""".formatted(MINUTE_RANGES, IN_HOURS))
-                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo())).param(service)
-                .param(service).param(TierPlan.seconds(plan.hours()))
+                SELECT r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.hour, r.root_count
+                FROM service_rollup_1h r WHERE r.service_name = ? AND %s""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+                .param(service).param(service)
                 .query(row -> {
                     cell.count += row.getLong(1);
                     cell.errors += row.getLong(2);
@@ -153,18 +151,17 @@ public class ServiceRollupQueries {
 
     /** Every service's rollups in [from, to) merged into one; services without requests are absent. */
     public List<WindowRollup> windows(Instant from, Instant to) {
+        String[] names = serviceNames();
         var merged = new TreeMap<String, RollupCell>();
         var firsts = new java.util.HashMap<String, Instant>();
         TierPlan plan = plan(from, to, List.of());
         jdbc.sql("""
-                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, r.minute, root_count
-                FROM service_rollup_1m r %s
+                SELECT r.service_name, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.minute, r.root_count
+                FROM service_rollup_1m r WHERE r.service_name = ANY(?) AND %s
                 UNION ALL
-                SELECT service_name, request_count, error_count, duration_sum_ns, latency_histogram, r.hour, root_count
-                FROM service_rollup_1h r
-                WHERE %s""".formatted(MINUTE_RANGES, IN_HOURS))
-                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo()))
-                .param(TierPlan.seconds(plan.hours()))
+                SELECT r.service_name, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.hour, r.root_count
+                FROM service_rollup_1h r WHERE r.service_name = ANY(?) AND %s""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+                .param(names).param(names)
                 .query(row -> {
                     String service = row.getString(1);
                     RollupCell cell = merged.computeIfAbsent(service, name -> new RollupCell());
@@ -193,15 +190,16 @@ public class ServiceRollupQueries {
             boundaries.add(from.plusSeconds(i * stepSeconds));
         }
         TierPlan plan = plan(from, to, boundaries);
+        String[] names = serviceNames();
         jdbc.sql("""
                 SELECT service_name, ((extract(epoch FROM t)::int8 - ?) / ?)::int4 AS step, sum(c)::int8
-                FROM (SELECT service_name, r.minute AS t, request_count AS c FROM service_rollup_1m r %s
+                FROM (SELECT r.service_name, r.minute AS t, r.request_count AS c FROM service_rollup_1m r
+                      WHERE r.service_name = ANY(?) AND %s
                       UNION ALL
-                      SELECT service_name, r.hour, request_count FROM service_rollup_1h r WHERE %s) AS buckets
-                GROUP BY 1, 2""".formatted(MINUTE_RANGES, IN_HOURS))
-                .param(from.getEpochSecond()).param(stepSeconds)
-                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo()))
-                .param(TierPlan.seconds(plan.hours()))
+                      SELECT r.service_name, r.hour, r.request_count FROM service_rollup_1h r
+                      WHERE r.service_name = ANY(?) AND %s) AS buckets
+                GROUP BY 1, 2""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+                .param(from.getEpochSecond()).param(stepSeconds).param(names).param(names)
                 .query(row -> {
                     int step = row.getInt(2);
                     if (step >= 0 && step < steps) {
@@ -216,15 +214,12 @@ public class ServiceRollupQueries {
         var merged = new java.util.LinkedHashMap<OperationKey, RollupCell>();
         TierPlan plan = plan(from, to, List.of());
         jdbc.sql("""
-                SELECT operation, span_kind, span_count, error_count, duration_sum_ns, latency_histogram
-                FROM operation_rollup_1m r %s
-                WHERE r.service_name = ?
+                SELECT r.operation, r.span_kind, r.span_count, r.error_count, r.duration_sum_ns, r.latency_histogram
+                FROM operation_rollup_1m r WHERE r.service_name = ? AND %s
                 UNION ALL
-                SELECT operation, span_kind, span_count, error_count, duration_sum_ns, latency_histogram
-                FROM operation_rollup_1h r
-                WHERE r.service_name = ? AND %s""".formatted(MINUTE_RANGES, IN_HOURS))
-                .param(TierPlan.seconds(plan.minuteFrom())).param(TierPlan.seconds(plan.minuteTo())).param(service)
-                .param(service).param(TierPlan.seconds(plan.hours()))
+                SELECT r.operation, r.span_kind, r.span_count, r.error_count, r.duration_sum_ns, r.latency_histogram
+                FROM operation_rollup_1h r WHERE r.service_name = ? AND %s""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+                .param(service).param(service)
                 .query(row -> {
                     RollupCell cell = merged.computeIfAbsent(new OperationKey(row.getString(1), row.getShort(2)), key -> new RollupCell());
                     cell.count += row.getLong(3);

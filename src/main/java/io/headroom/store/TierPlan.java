@@ -49,9 +49,44 @@ record TierPlan(List<Instant> hours, List<Instant> minuteFrom, List<Instant> min
         return new TierPlan(List.copyOf(hours), List.copyOf(minuteFrom), List.copyOf(minuteTo));
     }
 
-    /** Epoch seconds, as the queries bind them ({@code to_timestamp(unnest(?::int8[]))}). */
-    static long[] seconds(List<Instant> instants) {
-        return instants.stream().mapToLong(Instant::getEpochSecond).toArray();
+    /**
+     * The minute tier's part as a condition on {@code column}. Written out as constants rather than
+     * bound: with bound arrays the planner cannot estimate the ranges and scans whole tables; these
+     * are instants computed here, never text from a request.
+     */
+    String minuteCondition(String column) {
+        if (minuteFrom.isEmpty()) {
+            return "false";
+        }
+        var ranges = new ArrayList<String>();
+        for (int i = 0; i < minuteFrom.size(); i++) {
+            ranges.add("(%1$s >= TIMESTAMPTZ '%2$s' AND %1$s < TIMESTAMPTZ '%3$s')".formatted(column, minuteFrom.get(i), minuteTo.get(i)));
+        }
+        return "(" + String.join(" OR ", ranges) + ")";
+    }
+
+    /**
+     * The hourly tier's part as a condition on {@code column}: ranges of consecutive hours, constants
+     * as in {@link #minuteCondition}. (A list of hours, {@code = ANY(...)}, made the planner compare
+     * every row of the table against every hour.)
+     */
+    String hourCondition(String column) {
+        if (hours.isEmpty()) {
+            return "false";
+        }
+        var ranges = new ArrayList<String>();
+        Instant start = hours.get(0);
+        for (int i = 1; i <= hours.size(); i++) {
+            Instant previous = hours.get(i - 1);
+            if (i == hours.size() || !hours.get(i).equals(previous.plusSeconds(HOUR_SECONDS))) {
+                ranges.add("(%1$s >= TIMESTAMPTZ '%2$s' AND %1$s < TIMESTAMPTZ '%3$s')".formatted(column, start,
+                        previous.plusSeconds(HOUR_SECONDS)));
+                if (i < hours.size()) {
+                    start = hours.get(i);
+                }
+            }
+        }
+        return "(" + String.join(" OR ", ranges) + ")";
     }
 
     private static boolean holdsBoundary(long hour, Collection<Instant> boundaries) {

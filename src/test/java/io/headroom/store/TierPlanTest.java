@@ -46,4 +46,15 @@ class TierPlanTest {
         assertThat(shortRange.minuteFrom()).containsExactly(at("08:10"));
         assertThat(shortRange.minuteTo()).containsExactly(at("08:50"));
     }
+
+    @Test
+    void conditionsAreRangesOfConsecutiveHoursAndTheMinuteEdges() {
+        TierPlan plan = TierPlan.of(at("09:30"), at("14:00"), EPOCH, List.of(at("11:20")));
+
+        assertThat(plan.hourCondition("hour")).isEqualTo("((hour >= TIMESTAMPTZ '2026-12-06T10:00:00Z' AND hour < TIMESTAMPTZ "
+                + "'2026-12-06T11:00:00Z') OR (hour >= TIMESTAMPTZ '2026-12-06T12:00:00Z' AND hour < TIMESTAMPTZ '2026-12-06T14:00:00Z'))");
+        assertThat(plan.minuteCondition("minute")).isEqualTo("((minute >= TIMESTAMPTZ '2026-12-06T09:30:00Z' AND minute < TIMESTAMPTZ "
+                + "'2026-12-06T10:00:00Z') OR (minute >= TIMESTAMPTZ '2026-12-06T11:00:00Z' AND minute < TIMESTAMPTZ '2026-12-06T12:00:00Z'))");
+        assertThat(TierPlan.of(at("09:10"), at("09:50"), EPOCH, List.of()).hourCondition("hour")).isEqualTo("false");
+    }
 }
