@@ -76,8 +76,8 @@ final class ScalingEfficiencyPanel extends VerticalLayout {
 
     private static String finding(ScalingEfficiency measured) {
         if (measured == null || measured.levels().isEmpty()) {
-            return "No instance counts recorded for this service in this range: scaling efficiency needs a scale target "
-                    + "or metrics that report instances.";
+            return "No instance counts recorded for this service in this range: scaling efficiency compares the counts "
+                    + "a scale target records (instances only seen through metrics are not compared yet).";
         }
         if (measured.levels().size() == 1) {
             return "Ran at " + measured.levels().get(0).instances() + " instances throughout this range; "
