@@ -5,9 +5,7 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -17,6 +15,7 @@ import io.headroom.store.CapacityRecords.Price;
 import io.headroom.store.CapacityRecords.PriceSource;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
+import io.headroom.ui.NumberDialog;
 
 /** "0.096 per instance-hour (list price) [Price…]": the price cost is computed from, and a dialog to set it. */
 final class PriceControl extends HorizontalLayout {
@@ -51,29 +50,10 @@ final class PriceControl extends HorizontalLayout {
         prices.price(service).ifPresent(price -> field.setValue(price.pricePerInstanceHour()));
         field.setWidth("18em");
 
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Price of " + service);
-        dialog.add(field);
-        var save = new Button("Save", click -> {
-            if (field.getValue() == null) {
-                field.setErrorMessage("Enter a price, such as 0.096");
-                field.setInvalid(true);
-                return;
-            }
-            try {
-                Price price = prices.set(service, field.getValue());
-                show(Optional.of(price));
-                dialog.close();
-                Notification.show("Price of " + service + " set to " + Formats.money(price.pricePerInstanceHour())
-                        + " per instance-hour", 3_000, Notification.Position.BOTTOM_START);
-            } catch (IllegalArgumentException e) {
-                field.setErrorMessage(e.getMessage());
-                field.setInvalid(true);
-            }
+        NumberDialog.open("Price of " + service, field, "Enter a price, such as 0.096", value -> {
+            Price price = prices.set(service, value);
+            show(Optional.of(price));
+            return "Price of " + service + " set to " + Formats.money(price.pricePerInstanceHour()) + " per instance-hour";
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
-        dialog.open();
-        field.focus();
     }
 }

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.Annotation;
+import io.headroom.kpi.ApdexThresholds;
 import io.headroom.kpi.Annotations;
 import io.headroom.kpi.OperationSummary;
 import io.headroom.kpi.SaturationSeries;
@@ -74,6 +75,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final TimeSeriesChart instances = new TimeSeriesChart("Instances", "instances");
     private final TimeSeriesChart cost = new TimeSeriesChart("Cost per hour", "per hour");
     private final ServicePrices prices;
+    private final ApdexThresholds apdex;
     private final Slos slos;
     private final LiveRefresh live;
     private final LiveRefresh.Handle refresh;
@@ -86,9 +88,10 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private volatile String service = "";
     private volatile TimeRange range = DEFAULT_RANGE;
 
-    public ServiceView(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, Slos slos, Annotations annotations,
-            LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
+    public ServiceView(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, ApdexThresholds apdex, Slos slos,
+            Annotations annotations, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
         this.kpis = kpis;
+        this.apdex = apdex;
         this.saturation = saturation;
         this.annotations = annotations;
         this.prices = prices;
@@ -140,7 +143,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             title.setText(service);
             actions.removeAll();
             actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
-            actions.add(new PriceControl(service, prices, live));
+            actions.add(new PriceControl(service, prices, live), new ApdexControl(service, apdex, refresh::now));
             sloArea.removeAll();
             sloArea.add(new SloPanel(service, slos, live));
         }

@@ -108,6 +108,25 @@ class ServicesViewE2E {
         page.locator("[data-slo]").scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-slo.png")));
 
+        // Apdex T from the page: a wrong value is explained on the field, a good one changes the figure.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apdex T…").setExact(true)).click();
+        numberField(page, "Target time T (ms)").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("vaadin-dialog-overlay vaadin-number-field[invalid]")).containsText("must be above 0");
+        numberField(page, "Target time T (ms)").fill("100");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("[data-figure^='Apdex']")).containsText("T 100 ms");
+        // The price, from the same kind of dialog.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Price…").setExact(true)).click();
+        numberField(page, "Price per instance-hour").fill("-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("vaadin-dialog-overlay vaadin-number-field[invalid]")).containsText("must be between 0 and");
+        numberField(page, "Price per instance-hour").fill("1.5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("[data-price]")).hasText("1.50 per instance-hour");
+        page.locator("[data-figure^='Apdex']").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("service-apdex.png")));
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← All services")).click();
         page.getByLabel("Filter").fill(service);
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^TICKET$"))))
