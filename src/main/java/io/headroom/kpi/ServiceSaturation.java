@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import io.headroom.store.MetricRangeQueries;
 import io.headroom.store.MetricRangeQueries.SeriesSamples;
@@ -130,12 +129,11 @@ public class ServiceSaturation {
     /** The series of the first of {@code metricNames} the service reports, recorded in {@code found}. */
     private static List<SeriesSamples> matching(List<SeriesSamples> all, List<String> metricNames, String field,
             Map<String, String> found) {
-        var reported = new TreeSet<String>();
-        all.forEach(series -> reported.add(series.metricName()));
         for (String name : metricNames) {
-            if (reported.contains(name)) {
+            List<SeriesSamples> matching = all.stream().filter(series -> series.metricName().equals(name)).toList();
+            if (!matching.isEmpty()) {
                 found.put(field, name);
-                return all.stream().filter(series -> series.metricName().equals(name)).toList();
+                return matching;
             }
         }
         return List.of();

@@ -43,8 +43,7 @@ public class ServiceRollupQueries {
      * The entry spans of one service in one bucket of the tiered rollups: a minute, or a whole
      * hour read from the hourly tier.
      */
-    public record RollupBucket(Instant start, long seconds, long requests, long errors, long durationSumNanos,
-            LatencyHistogram latency) {
+    public record RollupBucket(Instant start, long requests, long errors, LatencyHistogram latency) {
     }
 
     private record OperationKey(String operation, int kind) {
@@ -78,16 +77,11 @@ public class ServiceRollupQueries {
      */
     public List<RollupBucket> buckets(String service, Instant from, Instant to, java.util.Collection<Instant> boundaries) {
         TierPlan plan = plan(from, to, boundaries);
-        var buckets = new java.util.ArrayList<>(jdbc.sql("""
-                SELECT r.minute, 60, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram
-                FROM service_rollup_1m r WHERE r.service_name = ? AND %s
-                UNION ALL
-                SELECT r.hour, 3600, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram
-                FROM service_rollup_1h r WHERE r.service_name = ? AND %s""".formatted(plan.minuteCondition("r.minute"),
-                plan.hourCondition("r.hour")))
+        var buckets = new java.util.ArrayList<>(jdbc.sql(plan.union("service_rollup", "r.request_count, r.error_count, r.latency_histogram",
+                        "r.service_name = ?"))
                 .param(service).param(service)
-                .query((row, i) -> new RollupBucket(row.getTimestamp(1).toInstant(), row.getLong(2), row.getLong(3), row.getLong(4),
-                        row.getLong(5), LatencyHistogram.decode(row.getBytes(6))))
+                .query((row, i) -> new RollupBucket(row.getTimestamp(4).toInstant(), row.getLong(1), row.getLong(2),
+                        LatencyHistogram.decode(row.getBytes(3))))
                 .list());
         // Sorted here: PostgreSQL would sort the histograms too, spilling to disk past work_mem.
         buckets.sort(java.util.Comparator.comparing(RollupBucket::start));
@@ -128,39 +122,21 @@ public class ServiceRollupQueries {
 
     /** One service's rollups in [from, to) merged into one. */
     public WindowRollup window(String service, Instant from, Instant to) {
-        var cell = new RollupCell();
-        var first = new Instant[1];
-        TierPlan plan = plan(from, to, List.of());
-        jdbc.sql("""
-                SELECT r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.minute, r.root_count
-                FROM service_rollup_1m r WHERE r.service_name = ? AND %s
-                UNION ALL
-                SELECT r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.hour, r.root_count
-                FROM service_rollup_1h r WHERE r.service_name = ? AND %s""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
-                .param(service).param(service)
-                .query(row -> {
-                    cell.count += row.getLong(1);
-                    cell.errors += row.getLong(2);
-                    cell.durationSumNanos += row.getLong(3);
-                    cell.histogram.mergeEncoded(row.getBytes(4));
-                    first[0] = earliest(first[0], row.getTimestamp(5).toInstant());
-                    cell.roots += row.getLong(6);
-                });
-        return new WindowRollup(service, cell.count, cell.errors, cell.roots, cell.durationSumNanos, cell.histogram, first[0]);
+        return windows(new String[] {service}, from, to).stream().findFirst()
+                .orElseGet(() -> new WindowRollup(service, 0, 0, 0, 0, new LatencyHistogram(), null));
     }
 
     /** Every service's rollups in [from, to) merged into one; services without requests are absent. */
     public List<WindowRollup> windows(Instant from, Instant to) {
-        String[] names = serviceNames();
+        return windows(serviceNames(), from, to);
+    }
+
+    private List<WindowRollup> windows(String[] names, Instant from, Instant to) {
         var merged = new TreeMap<String, RollupCell>();
         var firsts = new java.util.HashMap<String, Instant>();
         TierPlan plan = plan(from, to, List.of());
-        jdbc.sql("""
-                SELECT r.service_name, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.minute, r.root_count
-                FROM service_rollup_1m r WHERE r.service_name = ANY(?) AND %s
-                UNION ALL
-                SELECT r.service_name, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, r.hour, r.root_count
-                FROM service_rollup_1h r WHERE r.service_name = ANY(?) AND %s""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+        jdbc.sql(plan.union("service_rollup", "r.service_name, r.request_count, r.error_count, r.duration_sum_ns, r.latency_histogram, "
+                        + "r.root_count", "r.service_name = ANY(?)"))
                 .param(names).param(names)
                 .query(row -> {
                     String service = row.getString(1);
@@ -169,8 +145,8 @@ public class ServiceRollupQueries {
                     cell.errors += row.getLong(3);
                     cell.durationSumNanos += row.getLong(4);
                     cell.histogram.mergeEncoded(row.getBytes(5));
-                    firsts.merge(service, row.getTimestamp(6).toInstant(), ServiceRollupQueries::earliest);
-                    cell.roots += row.getLong(7);
+                    cell.roots += row.getLong(6);
+                    firsts.merge(service, row.getTimestamp(7).toInstant(), ServiceRollupQueries::earliest);
                 });
         return merged.entrySet().stream()
                 .map(entry -> new WindowRollup(entry.getKey(), entry.getValue().count, entry.getValue().errors, entry.getValue().roots,
@@ -192,13 +168,9 @@ public class ServiceRollupQueries {
         TierPlan plan = plan(from, to, boundaries);
         String[] names = serviceNames();
         jdbc.sql("""
-                SELECT service_name, ((extract(epoch FROM t)::int8 - ?) / ?)::int4 AS step, sum(c)::int8
-                FROM (SELECT r.service_name, r.minute AS t, r.request_count AS c FROM service_rollup_1m r
-                      WHERE r.service_name = ANY(?) AND %s
-                      UNION ALL
-                      SELECT r.service_name, r.hour, r.request_count FROM service_rollup_1h r
-                      WHERE r.service_name = ANY(?) AND %s) AS buckets
-                GROUP BY 1, 2""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+                SELECT service_name, ((extract(epoch FROM t)::int8 - ?) / ?)::int4 AS step, sum(request_count)::int8
+                FROM (%s) AS buckets
+                GROUP BY 1, 2""".formatted(plan.union("service_rollup", "r.service_name, r.request_count", "r.service_name = ANY(?)")))
                 .param(from.getEpochSecond()).param(stepSeconds).param(names).param(names)
                 .query(row -> {
                     int step = row.getInt(2);
@@ -213,12 +185,8 @@ public class ServiceRollupQueries {
     public List<OperationRollup> operations(String service, Instant from, Instant to) {
         var merged = new java.util.LinkedHashMap<OperationKey, RollupCell>();
         TierPlan plan = plan(from, to, List.of());
-        jdbc.sql("""
-                SELECT r.operation, r.span_kind, r.span_count, r.error_count, r.duration_sum_ns, r.latency_histogram
-                FROM operation_rollup_1m r WHERE r.service_name = ? AND %s
-                UNION ALL
-                SELECT r.operation, r.span_kind, r.span_count, r.error_count, r.duration_sum_ns, r.latency_histogram
-                FROM operation_rollup_1h r WHERE r.service_name = ? AND %s""".formatted(plan.minuteCondition("r.minute"), plan.hourCondition("r.hour")))
+        jdbc.sql(plan.union("operation_rollup", "r.operation, r.span_kind, r.span_count, r.error_count, r.duration_sum_ns, "
+                        + "r.latency_histogram", "r.service_name = ?"))
                 .param(service).param(service)
                 .query(row -> {
                     RollupCell cell = merged.computeIfAbsent(new OperationKey(row.getString(1), row.getShort(2)), key -> new RollupCell());

@@ -50,6 +50,19 @@ record TierPlan(List<Instant> hours, List<Instant> minuteFrom, List<Instant> min
     }
 
     /**
+     * Both tiers' rows: {@code columns} of {@code table}_1m's and {@code table}_1h's rows (alias
+     * {@code r}) that match {@code rowCondition} and this plan, each row's bucket start last as
+     * {@code t}. {@code rowCondition}'s parameters are bound twice, once per tier.
+     */
+    String union(String table, String columns, String rowCondition) {
+        return """
+                SELECT %2$s, r.minute AS t FROM %1$s_1m r WHERE %3$s AND %4$s
+                UNION ALL
+                SELECT %2$s, r.hour FROM %1$s_1h r WHERE %3$s AND %5$s""".formatted(table, columns, rowCondition,
+                minuteCondition("r.minute"), hourCondition("r.hour"));
+    }
+
+    /**
      * The minute tier's part as a condition on {@code column}. Written out as constants rather than
      * bound: with bound arrays the planner cannot estimate the ranges and scans whole tables; these
      * are instants computed here, never text from a request.

@@ -52,9 +52,6 @@ public final class KpiQueryBenchmark {
             Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             fill(jdbc, services, operations, days, end);
             Slos slos = app.getBean(Slos.class);
-            for (int s = 0; s < services; s++) {
-                slos.define(new Slo(service(s), 0.999, 0.99, 300.0, 30));
-            }
             ServiceKpis kpis = app.getBean(ServiceKpis.class);
             ServiceSaturation saturation = app.getBean(ServiceSaturation.class);
             Annotations annotations = app.getBean(Annotations.class);
