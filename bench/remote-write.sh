@@ -18,7 +18,7 @@ JAR=target/headroom.jar
 WORK=$(mktemp -d /tmp/headroom-remote-write.XXXXXX)
 command -v prometheus >/dev/null || { echo "needs Debian's prometheus package (apt-get install prometheus)" >&2; exit 1; }
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
-./mvnw -q -B -o test-compile -Dvaadin.skip
+./mvnw -q -B test-compile -Dvaadin.skip
 
 pids=()
 # The stores hold gigabytes after a run: only the logs are kept.
@@ -34,7 +34,7 @@ wait_for() { # url
 
 drive() { # name endpoint
   local line
-  line=$(./mvnw -q -B -o exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.headroom.bench.RemoteWriteBenchmark \
+  line=$(./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.headroom.bench.RemoteWriteBenchmark \
     -Dexec.args="--endpoint=$2 --senders=$SENDERS --seconds=$DURATION --series=$SERIES --samples-per-request=$PER_REQUEST")
   printf '%-10s %s\n' "$1" "$line"
   echo "$line" | sed -E 's/.*samples_per_s=([0-9]+).*/\1/' >> "$WORK/$1.rates"

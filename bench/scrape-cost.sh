@@ -14,7 +14,7 @@ SAMPLE=${4:-120}
 JAR=target/headroom.jar
 WORK=$(mktemp -d /tmp/headroom-scrape-cost.XXXXXX)
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
-./mvnw -q -B -o test-compile -Dvaadin.skip
+./mvnw -q -B test-compile -Dvaadin.skip
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do pkill -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

@@ -51,17 +51,14 @@ public class PartitionMaintenance {
         maintain();
     }
 
-    /** {@link #accepts} for a time in milliseconds, as Prometheus sends them; any long is safe to pass. */
-    public boolean acceptsMillis(long epochMillis) {
-        return Math.abs(epochMillis) < Long.MAX_VALUE / 1_000_000L && accepts(epochMillis * 1_000_000L);
+    /** The timestamps storable now; take it once for a whole request or batch and ask it per record. */
+    public AcceptedTimes acceptedTimes() {
+        return AcceptedTimes.at(clock.millis(), retention.raw().toNanos());
     }
 
     /** True when a record with this timestamp can be stored now: its day is kept and has a partition. */
     public boolean accepts(long epochNanos) {
-        long now = clock.millis() * 1_000_000L;
-        long oldest = now - retention.raw().toNanos();
-        long newest = now + 86_400_000_000_000L;
-        return epochNanos >= oldest && epochNanos < newest;
+        return acceptedTimes().accepts(epochNanos);
     }
 
     @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")

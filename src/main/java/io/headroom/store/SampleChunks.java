@@ -73,6 +73,7 @@ final class SampleChunks {
 
     /** Adds the rows of {@code COPY (SELECT series_ids, times, "values", histograms ...) TO STDOUT (FORMAT binary)}. */
     void addCopyOutput(byte[] copy) {
+        AcceptedTimes accepted = partitions.acceptedTimes();
         ByteBuffer in = ByteBuffer.wrap(copy);
         in.position(BinaryCopyBuffer.HEADER.length);
         while (in.remaining() >= 2) {
@@ -95,7 +96,7 @@ final class SampleChunks {
             in.position(valuesEnd);
             byte[][] histograms = jsonbArray(in, count);
             for (int i = 0; i < count; i++) {
-                if (!partitions.accepts((times[i] + PG_EPOCH_MICROS) * 1000L)) {
+                if (!accepted.accepts((times[i] + PG_EPOCH_MICROS) * 1000L)) {
                     expired++;
                     continue;
                 }

@@ -3,27 +3,43 @@ package io.headroom.ingest.remotewrite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.headroom.ingest.prometheus.PrometheusSeries.Stored;
 
 /**
- * Stored series by a 128-bit MurmurHash3 of their label bytes, in flat arrays (open addressing):
- * a lookup touches one run of {@code long}s instead of chasing map nodes, keys and byte arrays,
- * which a profile showed costing more than decoding the request. Two label sets with the same
- * 128-bit hash are taken for the same series; at a million series the chance of that is about
- * 10^-27. Readers share a lock for a whole request; misses are added under the write lock.
- * Bounded: when full it starts empty again, as a miss only costs a registration.
+ * Stored series by a 128-bit MurmurHash3 of their label bytes, in one flat array (open
+ * addressing, four longs a slot: the hash, the series id and its service's number): a lookup
+ * touches one cache line instead of chasing map nodes, keys, byte arrays and a record per
+ * series, which profiles showed costing more than decoding the request. Service names are kept
+ * once each, so consecutive samples of one service compare by reference downstream. Two label
+ * sets with the same 128-bit hash are taken for the same series; at a million series the chance
+ * of that is about 10^-27. Readers share a lock for a whole request; misses are added under the
+ * write lock. Bounded: when full it starts empty again, as a miss only costs a registration.
  */
 final class LabelSetIndex {
 
     private static final double MAX_LOAD = 0.5;
+    private static final int STRIDE = 4;
+
+    /** Per key looked up: the series id and its service, or -1 and null when the key is not known. */
+    record Found(long[] seriesIds, String[] services) {
+        boolean known(int key) {
+            return services[key] != null;
+        }
+    }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final int capacity;
-    private long[] hashes;
-    private Stored[] values;
+    /** h1, h2, series id, service number + 1 (0: an empty slot). */
+    private long[] slots;
     private int size;
+    private final List<String> services = new ArrayList<>();
+    private final Map<String, Integer> serviceNumbers = new HashMap<>();
 
     /** @param capacity series remembered at most */
     LabelSetIndex(int capacity) {
@@ -33,21 +49,44 @@ final class LabelSetIndex {
 
     /** The 128-bit hash of a label set, as two longs. */
     static long[] hash(byte[] labels) {
-        return Murmur3.hash128(labels, 0, labels.length);
+        return hash(labels, 0, labels.length);
     }
 
     /** The 128-bit hash of the label set at {@code bytes[offset, offset + length)}, as two longs. */
     static long[] hash(byte[] bytes, int offset, int length) {
-        return Murmur3.hash128(bytes, offset, length);
+        long[] hash = new long[2];
+        Murmur3.hash128(bytes, offset, length, hash, 0);
+        return hash;
     }
 
-    /** Looks up every hash in one read-locked pass; misses come back null. */
-    Stored[] find(long[][] keys) {
-        var found = new Stored[keys.length];
+    /** Hashes the label set at {@code bytes[offset, offset + length)} into {@code keys[2 * key]} and {@code keys[2 * key + 1]}. */
+    static void hashInto(byte[] bytes, int offset, int length, long[] keys, int key) {
+        Murmur3.hash128(bytes, offset, length, keys, 2 * key);
+    }
+
+    /** Looks up every hash ({@code keys} holds two longs each) in one read-locked pass. */
+    Found find(long[] keys) {
+        int count = keys.length / 2;
+        var found = new Found(new long[count], new String[count]);
         lock.readLock().lock();
         try {
-            for (int i = 0; i < keys.length; i++) {
-                found[i] = get(keys[i][0], keys[i][1]);
+            int mask = slots.length / STRIDE - 1;
+            for (int key = 0; key < count; key++) {
+                long h1 = keys[2 * key];
+                long h2 = keys[2 * key + 1];
+                found.seriesIds[key] = -1;
+                for (int slot = (int) h1 & mask; ; slot = (slot + 1) & mask) {
+                    int at = slot * STRIDE;
+                    long service = slots[at + 3];
+                    if (service == 0) {
+                        break;
+                    }
+                    if (slots[at] == h1 && slots[at + 1] == h2) {
+                        found.seriesIds[key] = slots[at + 2];
+                        found.services[key] = services.get((int) service - 1);
+                        break;
+                    }
+                }
             }
         } finally {
             lock.readLock().unlock();
@@ -55,66 +94,61 @@ final class LabelSetIndex {
         return found;
     }
 
-    void put(long[] key, Stored stored) {
+    /** @return the service name as kept here, the same instance for every series of the service */
+    String put(long h1, long h2, Stored stored) {
         lock.writeLock().lock();
         try {
             if (size >= capacity) {
                 clear(64);
             }
-            if (size + 1 > values.length * MAX_LOAD) {
+            if (size + 1 > slots.length / STRIDE * MAX_LOAD) {
                 grow();
             }
-            insert(key[0], key[1], stored);
+            Integer number = serviceNumbers.get(stored.serviceName());
+            if (number == null) {
+                number = services.size() + 1;
+                services.add(stored.serviceName());
+                serviceNumbers.put(stored.serviceName(), number);
+            }
+            insert(h1, h2, stored.seriesId(), number);
+            return services.get(number - 1);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private Stored get(long h1, long h2) {
-        int mask = values.length - 1;
+    private void insert(long h1, long h2, long seriesId, long service) {
+        int mask = slots.length / STRIDE - 1;
         for (int slot = (int) h1 & mask; ; slot = (slot + 1) & mask) {
-            Stored value = values[slot];
-            if (value == null) {
-                return null;
-            }
-            if (hashes[2 * slot] == h1 && hashes[2 * slot + 1] == h2) {
-                return value;
-            }
-        }
-    }
-
-    private void insert(long h1, long h2, Stored stored) {
-        int mask = values.length - 1;
-        for (int slot = (int) h1 & mask; ; slot = (slot + 1) & mask) {
-            if (values[slot] == null) {
-                hashes[2 * slot] = h1;
-                hashes[2 * slot + 1] = h2;
-                values[slot] = stored;
-                size++;
-                return;
-            }
-            if (hashes[2 * slot] == h1 && hashes[2 * slot + 1] == h2) {
-                values[slot] = stored;
+            int at = slot * STRIDE;
+            boolean empty = slots[at + 3] == 0;
+            if (empty || slots[at] == h1 && slots[at + 1] == h2) {
+                slots[at] = h1;
+                slots[at + 1] = h2;
+                slots[at + 2] = seriesId;
+                slots[at + 3] = service;
+                size += empty ? 1 : 0;
                 return;
             }
         }
     }
 
     private void grow() {
-        long[] oldHashes = hashes;
-        Stored[] oldValues = values;
-        clear(values.length * 2);
-        for (int slot = 0; slot < oldValues.length; slot++) {
-            if (oldValues[slot] != null) {
-                insert(oldHashes[2 * slot], oldHashes[2 * slot + 1], oldValues[slot]);
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        size = 0;
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at + 3] != 0) {
+                insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
             }
         }
     }
 
-    private void clear(int slots) {
-        hashes = new long[2 * slots];
-        values = new Stored[slots];
+    private void clear(int slotCount) {
+        slots = new long[slotCount * STRIDE];
         size = 0;
+        services.clear();
+        serviceNumbers.clear();
     }
 
     /** MurmurHash3 x64 128 (Austin Appleby, public domain), seed 0. */
@@ -127,7 +161,7 @@ final class LabelSetIndex {
 
         private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-        static long[] hash128(byte[] data, int offset, int length) {
+        static void hash128(byte[] data, int offset, int length, long[] out, int at) {
             long h1 = 0;
             long h2 = 0;
             int blocks = length / 16;
@@ -163,7 +197,8 @@ final class LabelSetIndex {
             h2 = mix(h2);
             h1 += h2;
             h2 += h1;
-            return new long[] {h1, h2};
+            out[at] = h1;
+            out[at + 1] = h2;
         }
 
         private static long mix(long k) {

@@ -7,6 +7,7 @@ import io.headroom.ingest.prometheus.PrometheusLabels;
 import io.headroom.ingest.prometheus.PrometheusSeries;
 import io.headroom.ingest.prometheus.PrometheusSeries.Stored;
 import io.headroom.ingest.remotewrite.WriteRequest.TimeSeries;
+import io.headroom.store.AcceptedTimes;
 import io.headroom.store.InvalidTelemetryException;
 import io.headroom.store.PartitionMaintenance;
 import io.headroom.store.TelemetryBatch;
@@ -40,41 +41,52 @@ class RemoteWriteMapper {
         List<TimeSeries> all = request.series();
         int samples = all.stream().mapToInt(TimeSeries::sampleCount).sum();
         TelemetryBatch.Builder batch = TelemetryBatch.builderForSamples(samples).digest(request.digest());
-        long[][] keys = new long[all.size()][];
-        for (int s = 0; s < keys.length; s++) {
+        long[] keys = new long[2 * all.size()];
+        for (int s = 0; s < all.size(); s++) {
             TimeSeries timeSeries = all.get(s);
-            keys[s] = LabelSetIndex.hash(timeSeries.labels(), timeSeries.labelsOffset(), timeSeries.labelsLength());
+            LabelSetIndex.hashInto(timeSeries.labels(), timeSeries.labelsOffset(), timeSeries.labelsLength(), keys, s);
         }
-        Stored[] found = known.find(keys);
-        for (int s = 0; s < keys.length; s++) {
+        LabelSetIndex.Found found = known.find(keys);
+        AcceptedTimes accepted = partitions.acceptedTimes();
+        long[] times = request.timestampsMillis();
+        double[] values = request.values();
+        for (int s = 0; s < all.size(); s++) {
             TimeSeries timeSeries = all.get(s);
             if (timeSeries.nativeHistograms() > 0) {
                 rejections.reject("native_histogram_unsupported",
                         "native histograms are not stored; send classic histograms", timeSeries.nativeHistograms());
             }
-            Stored stored = found[s];
+            String service = found.services()[s];
+            long seriesId = found.seriesIds()[s];
             int first = timeSeries.firstSample();
             for (int i = 0; i < timeSeries.sampleCount(); i++) {
-                long millis = request.timestampsMillis()[first + i];
-                if (!partitions.acceptsMillis(millis)) {
+                long millis = times[first + i];
+                if (!accepted.acceptsMillis(millis)) {
                     rejections.reject("out_of_bounds", "a sample at " + millis + " ms is outside the retention window or more than a day ahead");
                     continue;
                 }
                 // Registered at its first storable sample, so a series whose samples are all refused leaves no trace.
-                stored = stored != null ? stored : register(timeSeries, keys[s], rejections, i);
-                if (stored == null) {
-                    break;
+                if (service == null) {
+                    Stored stored = register(timeSeries, keys[2 * s], keys[2 * s + 1], rejections, i);
+                    if (stored == null) {
+                        break;
+                    }
+                    service = stored.serviceName();
+                    seriesId = stored.seriesId();
                 }
-                double value = request.values()[first + i];
+                double value = values[first + i];
                 boolean stale = Double.doubleToRawLongBits(value) == STALE_NAN_BITS;
-                batch.addSample(stored.serviceName(), stored.seriesId(), millis * 1_000_000L, value, stale);
+                batch.addSample(service, seriesId, millis * 1_000_000L, value, stale);
             }
         }
         return batch.build();
     }
 
-    /** @param from the index of the first sample still to store: it and the later ones are lost if the series is invalid */
-    private Stored register(TimeSeries timeSeries, long[] key, Rejections rejections, int from) {
+    /**
+     * @param from the index of the first sample still to store: it and the later ones are lost if the series is invalid
+     * @return the series, its service name the index's own instance
+     */
+    private Stored register(TimeSeries timeSeries, long h1, long h2, Rejections rejections, int from) {
         Stored stored;
         try {
             String[] labels = PrometheusLabels.normalise(WriteRequestDecoder.labels(timeSeries));
@@ -83,7 +95,6 @@ class RemoteWriteMapper {
             rejections.reject("invalid_labels", e.getMessage(), timeSeries.sampleCount() - from);
             return null;
         }
-        known.put(key, stored);
-        return stored;
+        return new Stored(known.put(h1, h2, stored), stored.seriesId());
     }
 }

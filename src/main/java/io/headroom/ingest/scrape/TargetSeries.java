@@ -13,6 +13,7 @@ import io.headroom.ingest.prometheus.PrometheusLabels;
 import io.headroom.ingest.prometheus.PrometheusSeries;
 import io.headroom.ingest.prometheus.SampleSink;
 import io.headroom.ingest.prometheus.ScrapeLimits;
+import io.headroom.store.AcceptedTimes;
 import io.headroom.store.InvalidTelemetryException;
 import io.headroom.store.MetricSampleRow;
 import io.headroom.store.PartitionMaintenance;
@@ -146,6 +147,7 @@ final class TargetSeries {
         private final TelemetryBatch.Builder batch;
         private final Set<Long> current;
         private final long scrapeMillis;
+        private final AcceptedTimes accepted = partitions.acceptedTimes();
         private int scraped;
 
         Sink(TelemetryBatch.Builder batch, Set<Long> current, long scrapeMillis) {
@@ -158,7 +160,7 @@ final class TargetSeries {
         public void sample(String metricName, String familyType, String[] labels, double value, long timestampMillis) {
             scraped++;
             long millis = timestampMillis == Long.MIN_VALUE ? scrapeMillis : timestampMillis;
-            if (!partitions.acceptsMillis(millis)) {
+            if (!accepted.acceptsMillis(millis)) {
                 return;
             }
             add(batch, current, metricName, familyType, labels, value, millis);

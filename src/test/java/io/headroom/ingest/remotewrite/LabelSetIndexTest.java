@@ -32,20 +32,35 @@ class LabelSetIndexTest {
     @Test
     void findsWhatWasPutAcrossGrowthAndForgetsAllWhenFull() {
         var index = new LabelSetIndex(1_000);
-        long[][] keys = new long[900][];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = LabelSetIndex.hash(("series-" + i).getBytes(StandardCharsets.UTF_8));
-            index.put(keys[i], new Stored("svc", i));
+        long[] keys = new long[2 * 900];
+        for (int i = 0; i < 900; i++) {
+            byte[] labels = ("series-" + i).getBytes(StandardCharsets.UTF_8);
+            LabelSetIndex.hashInto(labels, 0, labels.length, keys, i);
+            index.put(keys[2 * i], keys[2 * i + 1], new Stored(new String("svc-" + i % 3), i));
         }
-        Stored[] found = index.find(keys);
-        for (int i = 0; i < keys.length; i++) {
-            assertThat(found[i].seriesId()).isEqualTo(i);
+        LabelSetIndex.Found found = index.find(keys);
+        for (int i = 0; i < 900; i++) {
+            assertThat(found.seriesIds()[i]).isEqualTo(i);
+            assertThat(found.services()[i]).isEqualTo("svc-" + i % 3);
         }
-        assertThat(index.find(new long[][] {LabelSetIndex.hash("unknown".getBytes(StandardCharsets.UTF_8))})).containsOnlyNulls();
+        assertThat(found.services()[0]).as("one instance per service name").isSameAs(found.services()[3]);
+        LabelSetIndex.Found unknown = index.find(LabelSetIndex.hash("unknown".getBytes(StandardCharsets.UTF_8)));
+        assertThat(unknown.known(0)).isFalse();
+        assertThat(unknown.seriesIds()).containsExactly(-1L);
 
         for (int i = 900; i <= 1_000; i++) {
-            index.put(LabelSetIndex.hash(("series-" + i).getBytes(StandardCharsets.UTF_8)), new Stored("svc", i));
+            long[] key = LabelSetIndex.hash(("series-" + i).getBytes(StandardCharsets.UTF_8));
+            index.put(key[0], key[1], new Stored("svc", i));
         }
-        assertThat(index.find(new long[][] {keys[0]})).containsOnlyNulls();
+        assertThat(index.find(new long[] {keys[0], keys[1]}).known(0)).isFalse();
+    }
+
+    @Test
+    void putAgainReplacesTheSeries() {
+        var index = new LabelSetIndex(10);
+        long[] key = LabelSetIndex.hash("a".getBytes(StandardCharsets.UTF_8));
+        index.put(key[0], key[1], new Stored("svc", 1));
+        index.put(key[0], key[1], new Stored("svc", 2));
+        assertThat(index.find(key).seriesIds()).containsExactly(2L);
     }
 }
