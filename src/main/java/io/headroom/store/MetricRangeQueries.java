@@ -32,25 +32,47 @@ public class MetricRangeQueries {
         }
     }
 
+    /** A series' latest sample; {@code value} is NaN where the series was marked stale (it ended there). */
+    public record LatestSample(String service, long seriesId, long timeMillis, double value) {
+    }
+
+    /**
+     * The samples in [:from, :to) of the series in the CTE {@code wanted} (a series_id column and
+     * the given others), compacted or not yet, as rows of (series_id, the other columns, time, value).
+     */
+    private static String samplesOfWanted(String columns) {
+        return """
+                SELECT w.series_id, %1$s, u.time, u.value
+                FROM wanted w
+                JOIN metric_chunks c ON c.series_id = w.series_id
+                    AND c.start_time >= CAST(:from AS timestamptz) - interval '1 day' AND c.start_time < :to AND c.end_time >= :from
+                CROSS JOIN LATERAL unnest(c.times, c."values") AS u(time, value)
+                WHERE u.time >= :from AND u.time < :to
+                UNION ALL
+                SELECT w.series_id, %1$s, u.time, u.value
+                FROM metric_sample_batches b
+                CROSS JOIN LATERAL unnest(b.series_ids, b.times, b."values") AS u(series_id, time, value)
+                JOIN wanted w ON w.series_id = u.series_id
+                WHERE u.time >= :from AND u.time < :to""".formatted(columns);
+    }
+
+    private static final String LATEST = """
+            WITH wanted AS (
+                SELECT series_id, service_name FROM metric_series WHERE metric_name = ANY(:names)
+            ), recent AS (
+            %s
+            )
+            SELECT DISTINCT ON (series_id) service_name, series_id, time, value FROM recent ORDER BY series_id, time DESC"""
+            .formatted(samplesOfWanted("w.service_name"));
+
     private static final String SAMPLES = """
             WITH wanted AS (
                 SELECT s.series_id, s.metric_name, coalesce(r.attributes->>'service.instance.id', s.series_id::text) AS instance
                 FROM metric_series s JOIN resources r ON r.resource_id = s.resource_id
                 WHERE s.service_name = :service AND s.metric_name = ANY(:names)
             )
-            SELECT w.series_id, w.metric_name, w.instance, u.time, u.value
-            FROM wanted w
-            JOIN metric_chunks c ON c.series_id = w.series_id
-                AND c.start_time >= CAST(:from AS timestamptz) - interval '1 day' AND c.start_time < :to AND c.end_time >= :from
-            CROSS JOIN LATERAL unnest(c.times, c."values") AS u(time, value)
-            WHERE u.time >= :from AND u.time < :to
-            UNION ALL
-            SELECT w.series_id, w.metric_name, w.instance, u.time, u.value
-            FROM metric_sample_batches b
-            CROSS JOIN LATERAL unnest(b.series_ids, b.times, b."values") AS u(series_id, time, value)
-            JOIN wanted w ON w.series_id = u.series_id
-            WHERE u.time >= :from AND u.time < :to
-            ORDER BY 1, 4""";
+            %s
+            ORDER BY 1, 4""".formatted(samplesOfWanted("w.metric_name, w.instance"));
 
     private final JdbcClient jdbc;
 
@@ -77,6 +99,20 @@ public class MetricRangeQueries {
                 });
         gathering.flush();
         return gathering.all;
+    }
+
+    /** The latest sample in [from, to) of every series, of any service, named one of {@code metricNames}. */
+    public List<LatestSample> latest(List<String> metricNames, Instant from, Instant to) {
+        return jdbc.sql(LATEST)
+                .param("names", metricNames.toArray(String[]::new))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((row, i) -> {
+                    double value = row.getDouble(4);
+                    return new LatestSample(row.getString(1), row.getLong(2), row.getTimestamp(3).getTime(),
+                            row.wasNull() ? Double.NaN : value);
+                })
+                .list();
     }
 
     /** Turns rows ordered by series and time into one {@link SeriesSamples} per series. */

@@ -35,11 +35,13 @@ import org.springframework.test.context.TestPropertySource;
  * Headroom scrapes real exporters (the Prometheus Java client's HTTP server) and stores what they
  * expose as Prometheus would: values, labels with the target's job and instance, {@code up},
  * {@code scrape_samples_scraped}, stale markers for series that went away; and a failing target
- * is shown down with the reason.
+ * is shown down with the reason. A job's instances are counted from its {@code up} series and
+ * costed, as no scale target runs it.
  */
 @HeadroomIntegrationTest
 @TestPropertySource(properties = {"headroom.scrape.interval=1s", "headroom.scrape.timeout=1s",
-        "headroom.scrape.refresh-interval=1s", "headroom.scrape.sample-limit=500", "headroom.scrape.body-size-limit=64KB"})
+        "headroom.scrape.refresh-interval=1s", "headroom.scrape.sample-limit=500", "headroom.scrape.body-size-limit=64KB",
+        "headroom.scaling.reported-instances-interval=1s"})
 class ScrapeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -101,6 +103,34 @@ class ScrapeIT {
         });
         assertThat(jdbc.sql("SELECT DISTINCT metric_type FROM metric_series WHERE service_name = ? AND metric_name LIKE 'shop_latency%'")
                 .param(job).query(String.class).list()).containsExactly("histogram");
+    }
+
+    @Test
+    void aJobRunsAsManyInstancesAsItsTargetsAreUpAndCostsThat() throws IOException {
+        var registry = new PrometheusRegistry();
+        Gauge.builder().name("shop_ready").help("Ready").withoutExemplars().register(registry).set(1);
+        exporter = HTTPServer.builder().port(0).registry(registry).buildAndStart();
+        HTTPServer second = HTTPServer.builder().port(0).registry(registry).buildAndStart();
+        String job = TestObjects.uniqueService("scrape-instances");
+        try {
+            for (HTTPServer server : List.of(exporter, second)) {
+                assertThat(addTarget(Map.of("job", job, "url", "http://127.0.0.1:" + server.getPort() + "/metrics")).status())
+                        .isEqualTo(201);
+            }
+            assertThat(api().put("/api/v1/services/" + job + "/price", "{\"pricePerInstanceHour\": 0.5}").status()).isEqualTo(200);
+
+            JsonNode both = await().atMost(WAIT).until(() -> capacity(job), capacity -> capacity.path("instances").asInt() == 2);
+            assertThat(both.path("costPerHour").asDouble()).isEqualTo(1.0);
+        } finally {
+            second.close();
+        }
+        // The closed exporter's target is down: up = 0, so one instance runs and costs half.
+        JsonNode one = await().atMost(WAIT).until(() -> capacity(job), capacity -> capacity.path("instances").asInt() == 1);
+        assertThat(one.path("costPerHour").asDouble()).isEqualTo(0.5);
+    }
+
+    private JsonNode capacity(String job) {
+        return api().get("/api/v1/services/" + job + "?window=5m").body().path("capacity");
     }
 
     @Test
