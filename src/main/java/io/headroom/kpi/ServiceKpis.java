@@ -106,28 +106,34 @@ public class ServiceKpis {
     }
 
     /**
-     * Every service's throughput over [from, to) in about {@code points} steps of whole minutes, for
-     * sparklines: the step in progress is a rate over its elapsed part.
+     * Every service's throughput and p99 over [start, to) in about {@code points} steps of whole
+     * minutes; steps of half an hour or more become whole hours starting on the hour (24 points for
+     * a day, not 30), so that they come from the hourly rollups. The step in progress is a rate
+     * over its elapsed part.
      */
-    public Map<String, Double[]> throughputTrends(Instant start, Instant to, int points) {
+    public ServiceTrends trends(Instant start, Instant to, int points) {
         Instant end = end(to);
         long minutesStep = Math.max(60, (Duration.between(start, end).toSeconds() / points + 59) / 60 * 60);
-        // Steps of half an hour or more become whole hours starting on the hour (24 points for a day,
-        // not 30), so that they come from the hourly rollups.
         boolean hourly = minutesStep >= 1_800;
         long stepSeconds = hourly ? (minutesStep + 3_599) / 3_600 * 3_600 : minutesStep;
         Instant from = start.truncatedTo(hourly ? ChronoUnit.HOURS : ChronoUnit.MINUTES);
-        Map<String, Double[]> trends = new HashMap<>();
-        rollups.requestsPerStep(from, minuteAfter(end), stepSeconds).forEach((service, requests) -> {
-            Double[] rates = new Double[requests.length];
-            for (int i = 0; i < requests.length; i++) {
-                long stepStart = from.getEpochSecond() + i * stepSeconds;
-                double covered = Math.min(stepSeconds, end.getEpochSecond() - stepStart);
-                rates[i] = covered > 0 ? requests[i] / covered : null;
+        int count = (int) Math.max(1, (minuteAfter(end).getEpochSecond() - from.getEpochSecond() + stepSeconds - 1) / stepSeconds);
+        long[] timestamps = new long[count];
+        for (int i = 0; i < count; i++) {
+            timestamps[i] = from.getEpochSecond() + i * stepSeconds;
+        }
+        Map<String, ServiceTrends.Trend> trends = new HashMap<>();
+        rollups.perStep(from, minuteAfter(end), stepSeconds).forEach((service, rollup) -> {
+            Double[] rates = new Double[timestamps.length];
+            Double[] p99 = new Double[timestamps.length];
+            for (int i = 0; i < timestamps.length; i++) {
+                double covered = Math.min(stepSeconds, end.getEpochSecond() - timestamps[i]);
+                rates[i] = covered > 0 ? rollup.requests()[i] / covered : null;
+                p99[i] = millis(rollup.latency()[i], 0.99);
             }
-            trends.put(service, rates);
+            trends.put(service, new ServiceTrends.Trend(rates, p99));
         });
-        return trends;
+        return new ServiceTrends(from, end, stepSeconds, timestamps, trends);
     }
 
     public boolean exists(String service) {

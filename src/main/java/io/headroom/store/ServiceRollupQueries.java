@@ -155,12 +155,20 @@ public class ServiceRollupQueries {
     }
 
     /**
-     * Every service's requests in [from, to) per step of {@code stepSeconds}, the first step starting
-     * at {@code from}; services without requests in the range are absent.
+     * A service's requests and their latency per step.
+     *
+     * @param latency null for a step without requests
      */
-    public java.util.Map<String, long[]> requestsPerStep(Instant from, Instant to, long stepSeconds) {
+    public record StepRollups(long[] requests, LatencyHistogram[] latency) {
+    }
+
+    /**
+     * Every service's requests and latency in [from, to) per step of {@code stepSeconds}, the first
+     * step starting at {@code from}; services without requests in the range are absent.
+     */
+    public java.util.Map<String, StepRollups> perStep(Instant from, Instant to, long stepSeconds) {
         int steps = (int) Math.max(1, (to.getEpochSecond() - from.getEpochSecond() + stepSeconds - 1) / stepSeconds);
-        var counts = new java.util.HashMap<String, long[]>();
+        var rollups = new java.util.HashMap<String, StepRollups>();
         var boundaries = new java.util.ArrayList<Instant>(steps);
         for (int i = 1; i < steps; i++) {
             boundaries.add(from.plusSeconds(i * stepSeconds));
@@ -168,17 +176,24 @@ public class ServiceRollupQueries {
         TierPlan plan = plan(from, to, boundaries);
         String[] names = serviceNames();
         jdbc.sql("""
-                SELECT service_name, ((extract(epoch FROM t)::int8 - ?) / ?)::int4 AS step, sum(request_count)::int8
-                FROM (%s) AS buckets
-                GROUP BY 1, 2""".formatted(plan.union("service_rollup", "r.service_name, r.request_count", "r.service_name = ANY(?)")))
+                SELECT service_name, ((extract(epoch FROM t)::int8 - ?) / ?)::int4 AS step, request_count, latency_histogram
+                FROM (%s) AS buckets""".formatted(plan.union("service_rollup", "r.service_name, r.request_count, r.latency_histogram",
+                        "r.service_name = ANY(?)")))
                 .param(from.getEpochSecond()).param(stepSeconds).param(names).param(names)
                 .query(row -> {
                     int step = row.getInt(2);
-                    if (step >= 0 && step < steps) {
-                        counts.computeIfAbsent(row.getString(1), name -> new long[steps])[step] += row.getLong(3);
+                    if (step < 0 || step >= steps) {
+                        return;
                     }
+                    StepRollups service = rollups.computeIfAbsent(row.getString(1),
+                            name -> new StepRollups(new long[steps], new LatencyHistogram[steps]));
+                    service.requests()[step] += row.getLong(3);
+                    if (service.latency()[step] == null) {
+                        service.latency()[step] = new LatencyHistogram();
+                    }
+                    service.latency()[step].mergeEncoded(row.getBytes(4));
                 });
-        return counts;
+        return rollups;
     }
 
     /** A service's operations in [from, to), each kind apart, merged over the window; operations without spans are absent. */

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * minute and hour rollups with SQL if they are not there, gives every service an SLO, and then
  * calls the same services the views call, each pass from cold SLO statuses:
  * <ul>
- *   <li>Overview: every service's summary, SLO status and throughput sparkline over 24 h and 30 d;</li>
+ *   <li>Overview: every service's summary, SLO status and throughput and p99 sparklines over 24 h and 30 d;</li>
  *   <li>Service page over 24 h: summary, the charts' series, saturation, annotations, scaling
  *   efficiency and operations of one service.</li>
  * </ul>
@@ -65,7 +65,7 @@ public final class KpiQueryBenchmark {
                 time(name + "_summaries", passes, () -> { }, () -> kpis.summaries(Instant.now().minus(window), Instant.now()));
                 time(name + "_slo_statuses", passes, () -> redefine(slos, services), slos::statuses);
                 time(name + "_sparklines", passes, () -> { },
-                        () -> kpis.throughputTrends(Instant.now().minus(window), Instant.now(), 30));
+                        () -> kpis.trends(Instant.now().minus(window), Instant.now(), 30));
             }
             String one = service(services / 2);
             time("service_page_24h", passes, () -> redefine(slos, services), () -> {
@@ -85,7 +85,7 @@ public final class KpiQueryBenchmark {
     private static Object overview(ServiceKpis kpis, Slos slos, Duration window) {
         Instant now = Instant.now();
         Instant from = now.minus(window);
-        return List.of(kpis.summaries(from, now), slos.statuses(), kpis.throughputTrends(from, now, 30));
+        return List.of(kpis.summaries(from, now), slos.statuses(), kpis.trends(from, now, 30));
     }
 
     /** Defining an SLO again drops its cached status, so each pass computes every status as the first view of a minute would. */

@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -34,6 +36,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.headroom.kpi.Capacity;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSummary;
+import io.headroom.kpi.ServiceTrends;
 import io.headroom.kpi.SloStatus;
 import io.headroom.kpi.SloStatus.AlertLevel;
 import io.headroom.kpi.Slos;
@@ -52,6 +55,10 @@ import io.headroom.ui.TimeRange;
 public class ServicesView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int TREND_POINTS = 30;
+    /** Longer than any scrape or export interval: past it, a service is shown as silent. */
+    private static final Duration SILENT_AFTER = Duration.ofMinutes(2);
+    private static final String THROUGHPUT_COLOUR = "#3d9df2";
+    private static final String P99_COLOUR = "#e07b00";
     private static final TimeRange DEFAULT_RANGE = TimeRange.last(Duration.ofMinutes(5));
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -65,8 +72,8 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
     private volatile TimeRange range = DEFAULT_RANGE;
     private Overview latest = new Overview(List.of(), Map.of(), Map.of());
 
-    /** One refresh's data: the KPIs, the SLO status of the services that have one, and each service's throughput over the range. */
-    private record Overview(List<ServiceSummary> summaries, Map<String, SloStatus> health, Map<String, Double[]> trends) {
+    /** One refresh's data: the KPIs, the SLO status of the services that have one, and each service's throughput and p99 over the range. */
+    private record Overview(List<ServiceSummary> summaries, Map<String, SloStatus> health, Map<String, ServiceTrends.Trend> trends) {
     }
 
     public ServicesView(ServiceKpis kpis, Slos slos, LiveRefresh live, Clock clock) {
@@ -94,7 +101,7 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
             Instant now = clock.instant();
             TimeRange shown = range;
             return new Overview(kpis.summaries(shown.start(now), shown.end(now)), slos.statuses(),
-                    kpis.throughputTrends(shown.start(now), shown.end(now), TREND_POINTS));
+                    kpis.trends(shown.start(now), shown.end(now), TREND_POINTS).services());
         }, this::show);
     }
 
@@ -110,20 +117,20 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setSizeFull();
-        grid.addComponentColumn(summary -> new RouterLink(summary.service(), ServiceView.class, summary.service()))
-                .setHeader("Service").setComparator(ServiceSummary::service).setFlexGrow(2).setKey("service");
+        grid.addComponentColumn(this::service).setHeader("Service").setComparator(ServiceSummary::service).setKey("service");
         grid.addComponentColumn(this::health).setHeader("Health")
                 .setComparator(Comparator.comparing((ServiceSummary summary) -> level(summary.service()),
                         Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setKey("health");
-        grid.addColumn(summary -> Formats.rate(summary.throughput())).setHeader("Throughput")
-                .setComparator(Comparator.comparingDouble(ServiceSummary::throughput)).setTextAlign(ColumnTextAlign.END).setKey("throughput");
-        grid.addComponentColumn(this::trend).setHeader("Trend").setKey("trend");
+        grid.addComponentColumn(summary -> withTrend(Formats.rate(summary.throughput()), summary, ServiceTrends.Trend::throughput,
+                        "Throughput", Formats::rate, THROUGHPUT_COLOUR))
+                .setHeader("Throughput").setComparator(Comparator.comparingDouble(ServiceSummary::throughput)).setKey("throughput");
         grid.addColumn(summary -> summary.requests() == 0 ? "–" : Formats.percent(summary.errorRate())).setHeader("Error rate")
                 .setComparator(Comparator.comparingDouble(ServiceSummary::errorRate)).setTextAlign(ColumnTextAlign.END).setKey("errorRate");
         // p50 and p95 are on each service's page; the overview keeps to what ranks services.
-        grid.addColumn(summary -> Formats.millis(summary.p99Ms())).setHeader("p99")
-                .setComparator(latency(ServiceSummary::p99Ms)).setTextAlign(ColumnTextAlign.END).setKey("p99");
+        grid.addComponentColumn(summary -> withTrend(Formats.millis(summary.p99Ms()), summary, ServiceTrends.Trend::p99Ms, "p99",
+                        Formats::millis, P99_COLOUR))
+                .setHeader("p99").setComparator(latency(ServiceSummary::p99Ms)).setKey("p99");
         grid.addColumn(summary -> summary.capacity().instances() == null ? "–" : summary.capacity().instances().toString())
                 .setHeader("Instances").setComparator(capacity(c -> c.instances() == null ? null : c.instances().doubleValue()))
                 .setTextAlign(ColumnTextAlign.END).setKey("instances");
@@ -131,15 +138,55 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
                 .setComparator(capacity(Capacity::costPerHour)).setTextAlign(ColumnTextAlign.END).setKey("costPerHour");
         grid.addColumn(summary -> Formats.money(summary.capacity().costPer1kRequests())).setHeader("Cost / 1k req")
                 .setComparator(capacity(Capacity::costPer1kRequests)).setTextAlign(ColumnTextAlign.END).setKey("costPer1k");
-        grid.addColumn(summary -> Formats.ago(summary.lastSeen(), clock.instant())).setHeader("Last seen")
-                .setComparator(ServiceSummary::lastSeen).setTextAlign(ColumnTextAlign.END).setKey("lastSeen");
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
-        grid.getColumnByKey("trend").setSortable(false);
         // Numbers keep a fixed width, wide enough for their longest form; the service name takes what is left.
-        Map.of("trend", "7.5rem", "health", "6.5rem", "throughput", "8.5rem", "errorRate", "7.5rem", "p99", "6.5rem", "instances", "7.5rem",
-                "costPerHour", "8rem", "costPer1k", "9rem", "lastSeen", "7.5rem")
+        Map.of("health", "6.5rem", "throughput", "10.5rem", "errorRate", "7rem", "p99", "9.5rem", "instances", "7rem",
+                "costPerHour", "7.5rem", "costPer1k", "8.5rem")
                 .forEach((key, width) -> grid.getColumnByKey(key).setWidth(width).setFlexGrow(0));
-        grid.getColumnByKey("service").setWidth("8rem").setFlexGrow(1);
+        grid.getColumnByKey("service").setWidth("10rem").setFlexGrow(1);
+    }
+
+    /**
+     * The name, linking to the service's page, and, once it has been silent for a while, since when:
+     * a service that stopped sending would otherwise look merely quiet.
+     */
+    private Component service(ServiceSummary summary) {
+        var name = new RouterLink(summary.service(), ServiceView.class, summary.service());
+        Instant now = clock.instant();
+        String lastSeen = "Last seen " + Formats.ago(summary.lastSeen(), now);
+        name.getElement().setAttribute("title", lastSeen);
+        if (Duration.between(summary.lastSeen(), now).compareTo(SILENT_AFTER) < 0) {
+            return name;
+        }
+        var silent = new Span("silent, last seen " + Formats.ago(summary.lastSeen(), now));
+        silent.addClassNames(LumoUtility.TextColor.WARNING, LumoUtility.FontSize.XSMALL);
+        silent.getElement().setAttribute("data-silent", "");
+        name.addClassNames(LumoUtility.Overflow.HIDDEN, LumoUtility.TextOverflow.ELLIPSIS);
+        var cell = new Div(name, silent);
+        cell.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);
+        return cell;
+    }
+
+    /** A number with the sparkline of its series over the range before it. */
+    private Component withTrend(String text, ServiceSummary summary, Function<ServiceTrends.Trend, Double[]> series, String what,
+            Function<Double, String> format, String colour) {
+        ServiceTrends.Trend trend = latest.trends().get(summary.service());
+        Double[] values = trend == null ? new Double[0] : series.apply(trend);
+        double peak = 0;
+        for (Double value : values) {
+            peak = value == null ? peak : Math.max(peak, value);
+        }
+        var sparkline = new Sparkline(values, what + " over the range, peak " + format.apply(peak));
+        sparkline.getElement().setAttribute("color", colour);
+        sparkline.getElement().setAttribute("data-trend", what);
+        sparkline.getStyle().set("width", "4.5rem");
+        // The number at the end, lined up with the other columns' right-aligned numbers.
+        var number = new Span(text);
+        number.getElement().setAttribute("data-figure", what);
+        var cell = new Div(sparkline, number);
+        cell.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.CENTER, LumoUtility.JustifyContent.BETWEEN,
+                LumoUtility.Gap.SMALL);
+        return cell;
     }
 
     private Component health(ServiceSummary summary) {
@@ -153,15 +200,6 @@ public class ServicesView extends VerticalLayout implements BeforeEnterObserver 
         badge.getElement().setAttribute("title", status.objectives().stream()
                 .map(objective -> SloPanel.describe(objective, status.slo().windowDays())).collect(Collectors.joining("\n")));
         return badge;
-    }
-
-    private Component trend(ServiceSummary summary) {
-        Double[] rates = latest.trends().getOrDefault(summary.service(), new Double[0]);
-        double peak = 0;
-        for (Double rate : rates) {
-            peak = rate == null ? peak : Math.max(peak, rate);
-        }
-        return new Sparkline(rates, "Throughput over the range, peak " + Formats.rate(peak));
     }
 
     private AlertLevel level(String service) {

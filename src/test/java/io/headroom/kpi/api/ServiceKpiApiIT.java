@@ -134,6 +134,34 @@ class ServiceKpiApiIT {
     }
 
     @Test
+    void trendsGiveEveryServicesThroughputAndP99PerStep() throws Exception {
+        String service = TestObjects.uniqueService("trending");
+        long minute = TestObjects.nowNanos() / 60_000_000_000L * 60_000_000_000L - 120_000_000_000L;
+        var spans = new java.util.ArrayList<Span.Builder>();
+        for (int i = 0; i < 120; i++) {
+            // Minute one: 60 requests of 10 ms; minute two: 60 of 40 ms.
+            spans.add(TestObjects.serverSpan("GET /", minute + i * 1_000_000_000L, i < 60 ? 10_000_000L : 40_000_000L));
+        }
+        OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray());
+
+        long from = minute / 1_000_000_000L;
+        JsonNode trends = await().atMost(Duration.ofSeconds(10)).until(
+                () -> get("/api/v1/trends?from=" + (from - 60) + "&to=" + (from + 180) + "&points=4"),
+                node -> node.get("services").has(service) && node.get("services").get(service).get("throughput").get(2).asDouble() == 1.0);
+        assertThat(trends.get("stepSeconds").asLong()).isEqualTo(60);
+        assertThat(trends.get("timestamps")).extracting(JsonNode::asLong).containsExactly(from - 60, from, from + 60, from + 120);
+        JsonNode trend = trends.get("services").get(service);
+        assertThat(trend.get("throughput")).extracting(JsonNode::asDouble).containsExactly(0.0, 1.0, 1.0, 0.0);
+        assertThat(trend.get("p99Ms").get(0).isNull()).isTrue();
+        assertThat(trend.get("p99Ms").get(1).asDouble()).isCloseTo(10.0, within(0.2));
+        assertThat(trend.get("p99Ms").get(2).asDouble()).isCloseTo(40.0, within(0.8));
+        assertThat(get("/api/v1/trends?from=" + (from - 3600) + "&to=" + from).get("stepSeconds").asLong()).isEqualTo(120);
+        assertBadParameter("/api/v1/trends?points=1", "points");
+        assertBadParameter("/api/v1/trends?points=many", "points");
+    }
+
+    @Test
     void unknownServiceIs404WithJson() throws Exception {
         var response = OtlpClient.get(url("/api/v1/services/no-such-service/series"));
         assertThat(response.statusCode()).isEqualTo(404);

@@ -31,6 +31,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An operator's first minutes: spans arrive from an SDK, the Services view shows them live, the service page charts them. */
@@ -49,6 +50,9 @@ class ServicesViewE2E {
     @Autowired
     CapacityLedger ledger;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void servicesAppearLiveAndTheirPageDrawsCharts() {
         String service = TestObjects.uniqueService("storefront");
@@ -60,12 +64,13 @@ class ServicesViewE2E {
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(service));
         assertThat(row).hasCount(1);
         // Only visible cells: the grid keeps rows it no longer shows, with their old text, to reuse them.
-        Locator throughput = page.locator("vaadin-grid-cell-content:visible")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[0-9.]+k? req/s$")));
-        assertThat(throughput).hasCount(1);
+        Locator throughput = page.locator("vaadin-grid-cell-content [data-figure='Throughput']:visible");
+        assertThat(throughput).hasCount(1); // once the filter has applied
+        assertThat(throughput).hasText(Pattern.compile("^[0-9.]+k? req/s$"));
         assertThat(throughput.textContent()).isNotEqualTo("0 req/s");
-        // The trend column draws the last 5 minutes: a point for each one-minute step.
-        assertThat(page.locator("headroom-sparkline:visible")).hasAttribute("data-points", Pattern.compile("^[5-7]$"));
+        // Throughput and p99 each draw the last 5 minutes beside their number: a point for each one-minute step.
+        assertThat(page.locator("headroom-sparkline[data-trend='Throughput']:visible")).hasAttribute("data-points", Pattern.compile("^[5-7]$"));
+        assertThat(page.locator("headroom-sparkline[data-trend='p99']:visible")).hasAttribute("data-points", Pattern.compile("^[5-7]$"));
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services-filtered.png")));
 
         // A service that starts sending while the page is open appears without a reload (Vaadin push).
@@ -76,6 +81,16 @@ class ServicesViewE2E {
                 .hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         page.getByLabel("Filter").fill("");
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services.png")));
+
+        // A service that stopped sending says since when, rather than merely looking quiet.
+        String quiet = service + "-quiet";
+        sendTraffic(quiet, 10, 1);
+        jdbc.sql("UPDATE services SET last_seen = now() - interval '10 minutes' WHERE service_name = ?").param(quiet).update();
+        page.getByLabel("Filter").fill(quiet);
+        assertThat(page.locator("[data-silent]:visible")).hasText("silent, last seen 10 min ago",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("services-silent.png")));
+        page.getByLabel("Filter").fill(service);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(service).setExact(true)).click();
         page.waitForURL("**/services/" + service);
