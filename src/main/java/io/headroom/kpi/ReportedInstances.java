@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * sends its own) whose latest sample, no older than Prometheus's five-minute lookback, is 1 —
  * what {@code count by (job) (up == 1)} gives in Prometheus. A service whose {@code up} series
  * all went stale or silent within the last hour runs 0; one without any in the last hour is not
- * counted at all, so a service that reports no {@code up} is left to other sources.
+ * counted at all, so a service that reports no {@code up} is left to other sources. Samples are
+ * read once compacted, so a count follows its targets within the compaction interval (5 s).
  */
 @Component
 public class ReportedInstances {

@@ -37,33 +37,19 @@ public class MetricRangeQueries {
     }
 
     /**
-     * The samples in [:from, :to) of the series in the CTE {@code wanted} (a series_id column and
-     * the given others), compacted or not yet, as rows of (series_id, the other columns, time, value).
+     * Each series' newest compacted chunk, found through the (series_id, start_time) index, and
+     * its last sample (chunks hold their samples in time order). Samples not yet compacted (a few
+     * seconds' worth) are left out: reading them would unnest every pending batch of every series.
      */
-    private static String samplesOfWanted(String columns) {
-        return """
-                SELECT w.series_id, %1$s, u.time, u.value
-                FROM wanted w
-                JOIN metric_chunks c ON c.series_id = w.series_id
-                    AND c.start_time >= CAST(:from AS timestamptz) - interval '1 day' AND c.start_time < :to AND c.end_time >= :from
-                CROSS JOIN LATERAL unnest(c.times, c."values") AS u(time, value)
-                WHERE u.time >= :from AND u.time < :to
-                UNION ALL
-                SELECT w.series_id, %1$s, u.time, u.value
-                FROM metric_sample_batches b
-                CROSS JOIN LATERAL unnest(b.series_ids, b.times, b."values") AS u(series_id, time, value)
-                JOIN wanted w ON w.series_id = u.series_id
-                WHERE u.time >= :from AND u.time < :to""".formatted(columns);
-    }
-
     private static final String LATEST = """
-            WITH wanted AS (
-                SELECT series_id, service_name FROM metric_series WHERE metric_name = ANY(:names)
-            ), recent AS (
-            %s
-            )
-            SELECT DISTINCT ON (series_id) service_name, series_id, time, value FROM recent ORDER BY series_id, time DESC"""
-            .formatted(samplesOfWanted("w.service_name"));
+            SELECT s.service_name, s.series_id, c.times[cardinality(c.times)], c."values"[cardinality(c."values")]
+            FROM metric_series s
+            CROSS JOIN LATERAL (
+                SELECT times, "values" FROM metric_chunks c
+                WHERE c.series_id = s.series_id AND c.start_time >= :from AND c.start_time < :to
+                ORDER BY c.start_time DESC LIMIT 1
+            ) c
+            WHERE s.metric_name = ANY(:names)""";
 
     private static final String SAMPLES = """
             WITH wanted AS (
@@ -71,8 +57,19 @@ public class MetricRangeQueries {
                 FROM metric_series s JOIN resources r ON r.resource_id = s.resource_id
                 WHERE s.service_name = :service AND s.metric_name = ANY(:names)
             )
-            %s
-            ORDER BY 1, 4""".formatted(samplesOfWanted("w.metric_name, w.instance"));
+            SELECT w.series_id, w.metric_name, w.instance, u.time, u.value
+            FROM wanted w
+            JOIN metric_chunks c ON c.series_id = w.series_id
+                AND c.start_time >= CAST(:from AS timestamptz) - interval '1 day' AND c.start_time < :to AND c.end_time >= :from
+            CROSS JOIN LATERAL unnest(c.times, c."values") AS u(time, value)
+            WHERE u.time >= :from AND u.time < :to
+            UNION ALL
+            SELECT w.series_id, w.metric_name, w.instance, u.time, u.value
+            FROM metric_sample_batches b
+            CROSS JOIN LATERAL unnest(b.series_ids, b.times, b."values") AS u(series_id, time, value)
+            JOIN wanted w ON w.series_id = u.series_id
+            WHERE u.time >= :from AND u.time < :to
+            ORDER BY 1, 4""";
 
     private final JdbcClient jdbc;
 
@@ -101,7 +98,11 @@ public class MetricRangeQueries {
         return gathering.all;
     }
 
-    /** The latest sample in [from, to) of every series, of any service, named one of {@code metricNames}. */
+    /**
+     * The latest compacted sample of every series, of any service, named one of {@code metricNames}
+     * whose newest chunk starts in [from, to); samples that arrived in the last compaction interval
+     * are not seen yet.
+     */
     public List<LatestSample> latest(List<String> metricNames, Instant from, Instant to) {
         return jdbc.sql(LATEST)
                 .param("names", metricNames.toArray(String[]::new))
