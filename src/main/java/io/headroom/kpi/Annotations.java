@@ -4,48 +4,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
-import io.headroom.store.EventQueries;
-import io.headroom.store.EventQueries.FaultEvent;
 import org.springframework.stereotype.Service;
 
-/** The events a service's charts mark: scaling, chaos faults and deploys (a new {@code service.version}). */
+/** The events a service's charts mark, from every {@link AnnotationSource}, on one time line. */
 @Service
 public class Annotations {
 
-    private final EventQueries events;
+    private final List<AnnotationSource> sources;
 
-    Annotations(EventQueries events) {
-        this.events = events;
+    Annotations(List<AnnotationSource> sources) {
+        this.sources = sources;
     }
 
-    /** Events in [from, to), in time order; a fault that started before {@code from} but lasted into it is included. */
+    /** Events in [from, to), in time order; a lasting one that started before {@code from} but reached into it is included. */
     public List<Annotation> of(String service, Instant from, Instant to) {
         var annotations = new ArrayList<Annotation>();
-        events.instanceChanges(service, from, to).forEach(change -> annotations.add(new Annotation(change.at(), null, "scale",
-                change.before() == null ? "running " + instances(change.after())
-                        : "scaled " + change.before() + " → " + instances(change.after()))));
-        events.faults(service, from, to).forEach(fault -> annotations.add(new Annotation(fault.startedAt(), fault.endedAt(), "fault",
-                describe(fault) + (fault.endReason() == null ? "" : " (" + fault.endReason() + ")"))));
-        events.versions(service, from, to).forEach(version -> annotations.add(new Annotation(version.firstSeen(), null, "deploy",
-                "version " + version.version())));
+        sources.forEach(source -> annotations.addAll(source.annotations(service, from, to)));
         annotations.sort(Comparator.comparing(Annotation::at));
         return annotations;
-    }
-
-    private static String instances(int count) {
-        return count == 1 ? "1 instance" : count + " instances";
-    }
-
-    private static String describe(FaultEvent fault) {
-        String share = fault.percentage() == 100 ? "all requests" : Math.round(fault.percentage()) + " % of requests";
-        return switch (fault.type().toUpperCase(Locale.ROOT)) {
-            case "LATENCY" -> "fault: latency +" + Math.round(fault.magnitude()) + " ms on " + share;
-            case "ERROR" -> "fault: HTTP " + Math.round(fault.magnitude()) + " on " + share;
-            case "KILL" -> "fault: " + Math.round(fault.magnitude()) + " instance(s) killed";
-            case "CPU" -> "fault: CPU burn " + Math.round(fault.magnitude()) + " % of a core";
-            default -> "fault: " + fault.type().toLowerCase(Locale.ROOT);
-        };
     }
 }
