@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.headroom.kpi.SloStatus.AlertLevel;
 import io.headroom.kpi.SloStatus.Objective;
 import io.headroom.store.ServiceRollupQueries;
-import io.headroom.store.ServiceRollupQueries.RollupBucket;
+import io.headroom.store.ServiceRollupQueries.SloBucket;
 import io.headroom.store.SloRecords;
 import io.headroom.store.SloRecords.StoredSlo;
 import org.springframework.stereotype.Service;
@@ -92,21 +92,20 @@ public class Slos {
         // Each burn window is summed from its first minute on: no hour of the hourly tier may straddle one.
         var boundaries = new ArrayList<Instant>();
         SloMath.BURN_WINDOWS.values().forEach(window -> boundaries.add(currentMinute.minus(window).plus(Duration.ofMinutes(1))));
-        List<RollupBucket> minutes = rollups.buckets(slo.service(), from, currentMinute.plus(Duration.ofMinutes(1)), boundaries);
-        int n = minutes.size();
+        Long thresholdNanos = slo.latencyTarget() == null ? null : Math.round(slo.latencyThresholdMs() * 1e6);
+        List<SloBucket> buckets = rollups.sloBuckets(slo.service(), from, currentMinute.plus(Duration.ofMinutes(1)), boundaries,
+                thresholdNanos);
+        int n = buckets.size();
         long[] starts = new long[n];
         long[] total = new long[n];
         long[] succeeded = new long[n];
         long[] fastEnough = new long[n];
-        long thresholdNanos = slo.latencyThresholdMs() == null ? 0 : Math.round(slo.latencyThresholdMs() * 1e6);
         for (int i = 0; i < n; i++) {
-            RollupBucket minute = minutes.get(i);
-            starts[i] = minute.start().getEpochSecond();
-            total[i] = minute.requests();
-            succeeded[i] = minute.requests() - minute.errors();
-            if (slo.latencyTarget() != null) {
-                fastEnough[i] = minute.latency().countAtMostNanos(thresholdNanos);
-            }
+            SloBucket bucket = buckets.get(i);
+            starts[i] = bucket.start().getEpochSecond();
+            total[i] = bucket.requests();
+            succeeded[i] = bucket.requests() - bucket.errors();
+            fastEnough[i] = bucket.fastEnough();
         }
         var objectives = new ArrayList<Objective>(2);
         if (slo.availabilityTarget() != null) {

@@ -146,6 +146,26 @@ public final class LatencyHistogram {
         return within;
     }
 
+    /**
+     * {@link #countAtMostNanos(long)} of an encoded histogram, read straight from its bytes: an SLO
+     * status needs only this number from each of a month of rows, and decoding each row into
+     * buckets allocated a few kilobytes per row (over 100 MB for one Overview of 50 services).
+     */
+    public static long countAtMostNanos(byte[] encoded, long thresholdNanos) {
+        Reader reader = new Reader(encoded);
+        long within = reader.addCount(0, true);
+        int buckets = reader.bucketCount();
+        int last = thresholdNanos <= 0 ? -1 : index(Math.min(thresholdNanos, MAX_NANOS));
+        int index = -1;
+        for (int b = 0; b < buckets; b++) {
+            index = reader.nextIndex(index);
+            long count = reader.addCount(0, false);
+            within = index <= last ? Math.addExact(within, count) : within;
+        }
+        reader.expectEnd();
+        return within;
+    }
+
     /** Version byte, zero count, bucket count, then (first index zigzag | index delta, count) varint pairs. */
     public byte[] encode() {
         int buckets = 0;

@@ -88,6 +88,32 @@ public class ServiceRollupQueries {
         return buckets;
     }
 
+    /**
+     * What an SLO needs of one bucket of the tiered rollups.
+     *
+     * @param fastEnough requests that took at most the latency threshold (0 when none was asked for)
+     */
+    public record SloBucket(Instant start, long requests, long errors, long fastEnough) {
+    }
+
+    /**
+     * {@link #buckets} reduced to counts as they are read: no histogram is kept, and none is read
+     * at all when {@code thresholdNanos} is null (an availability objective alone).
+     */
+    public List<SloBucket> sloBuckets(String service, Instant from, Instant to, java.util.Collection<Instant> boundaries,
+            Long thresholdNanos) {
+        TierPlan plan = plan(from, to, boundaries);
+        String histogram = thresholdNanos == null ? "NULL::bytea" : "r.latency_histogram";
+        var buckets = new java.util.ArrayList<>(jdbc.sql(plan.union("service_rollup", "r.request_count, r.error_count, " + histogram,
+                        "r.service_name = ?"))
+                .param(service).param(service)
+                .query((row, i) -> new SloBucket(row.getTimestamp(4).toInstant(), row.getLong(1), row.getLong(2),
+                        thresholdNanos == null ? 0 : LatencyHistogram.countAtMostNanos(row.getBytes(3), thresholdNanos)))
+                .list());
+        buckets.sort(java.util.Comparator.comparing(SloBucket::start));
+        return buckets;
+    }
+
     private String[] serviceNames() {
         return jdbc.sql("SELECT service_name FROM services").query(String.class).list().toArray(String[]::new);
     }

@@ -330,4 +330,21 @@ class LatencyHistogramTest {
         assertThat(histogram.countAtMostNanos(Long.MAX_VALUE)).isEqualTo(samples.length);
         assertThat(histogram.countAtMostNanos(0)).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(Distribution.class)
+    void countAtMostReadFromTheEncodingEqualsTheDecodedHistograms(Distribution distribution) {
+        var histogram = new LatencyHistogram();
+        for (long sample : distribution.samples()) {
+            histogram.recordNanos(sample);
+        }
+        histogram.recordNanos(0, 3);
+        byte[] encoded = histogram.encode();
+        for (long threshold : new long[] {-1, 0, 1, 999_999, 1_000_000, 20_000_000, 300_000_000, 1_000_000_000, Long.MAX_VALUE}) {
+            assertThat(LatencyHistogram.countAtMostNanos(encoded, threshold)).as("threshold %d", threshold)
+                    .isEqualTo(histogram.countAtMostNanos(threshold));
+        }
+        assertThatThrownBy(() -> LatencyHistogram.countAtMostNanos(Arrays.copyOf(encoded, encoded.length - 1), 1_000_000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
