@@ -3,6 +3,7 @@ package io.headroom.kpi.api;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.headroom.api.ApiParameters;
 import io.headroom.kpi.Fleet;
 import io.headroom.kpi.FleetSummary;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import io.headroom.api.ApiParameters;
 import io.headroom.kpi.SaturationSeries;
 import io.headroom.kpi.ServiceSaturation;
 import org.springframework.http.ResponseEntity;

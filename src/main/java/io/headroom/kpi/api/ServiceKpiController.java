@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.headroom.api.ApiParameters;
+import io.headroom.api.ApiParameters.Range;
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.Annotations;
-import io.headroom.kpi.api.ApiParameters.Range;
 import io.headroom.kpi.OperationSummary;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceSeries;

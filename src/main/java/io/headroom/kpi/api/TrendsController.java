@@ -3,9 +3,10 @@ package io.headroom.kpi.api;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.headroom.api.ApiParameters;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServiceTrends;
-import io.headroom.kpi.api.ApiParameters.Range;
+import io.headroom.api.ApiParameters.Range;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package io.headroom.kpi.api;
+package io.headroom.api;
 
 import java.util.Map;
 
@@ -6,12 +6,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A parameter the KPI API cannot use is answered 400, naming the parameter and what is wrong with it. */
-@RestControllerAdvice(basePackageClasses = BadParameterAnswer.class)
+/** A query parameter an API cannot use is answered 400, naming the parameter and what is wrong with it. */
+@RestControllerAdvice
 class BadParameterAnswer {
 
     @ExceptionHandler(ApiParameters.BadParameter.class)
     ResponseEntity<Map<String, String>> badParameter(ApiParameters.BadParameter e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "bad_parameter", "parameter", e.parameter, "message", e.getMessage()));
+        return ResponseEntity.badRequest().body(Map.of("error", "bad_parameter", "parameter", e.parameter(), "message", e.getMessage()));
     }
 }

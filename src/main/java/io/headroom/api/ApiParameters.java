@@ -1,4 +1,4 @@
-package io.headroom.kpi.api;
+package io.headroom.api;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -9,22 +9,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses query parameters the way Prometheus's HTTP API does: durations like 5m or 1h30m, times as RFC 3339 or unix seconds. */
-final class ApiParameters {
+public final class ApiParameters {
 
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     /** A parameter with a value the API cannot use; answered 400 naming the parameter. */
-    static final class BadParameter extends RuntimeException {
-        final String parameter;
+    public static final class BadParameter extends RuntimeException {
+        private final String parameter;
 
-        BadParameter(String parameter, String message) {
+        public BadParameter(String parameter, String message) {
             super(message, null, false, false);
             this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
         }
     }
 
     /** The range a KPI request asks for. */
-    record Range(Instant from, Instant to) {
+    public record Range(Instant from, Instant to) {
     }
 
     private ApiParameters() {
@@ -35,7 +39,7 @@ final class ApiParameters {
      * hold whole minutes, up to {@code to} or now; or [from, to) when {@code from} is given (to
      * defaults to now). Either form spans at most {@code max}.
      */
-    static Range windowOrRange(String window, String from, String to, Duration defaultWindow, Duration max, Instant now) {
+    public static Range windowOrRange(String window, String from, String to, Duration defaultWindow, Duration max, Instant now) {
         Instant end = time("to", to, now);
         if (from == null) {
             Duration span = window == null ? defaultWindow : duration("window", window);
@@ -58,10 +62,10 @@ final class ApiParameters {
     }
 
     /** A chart's range and step: [from, to) defaulting to the last hour, step defaulting to about 300 points, at least a minute. */
-    record SeriesRequest(Instant from, Instant to, Duration step) {
+    public record SeriesRequest(Instant from, Instant to, Duration step) {
     }
 
-    static SeriesRequest seriesRequest(String from, String to, String step, Instant now) {
+    public static SeriesRequest seriesRequest(String from, String to, String step, Instant now) {
         Instant end = time("to", to, now);
         Instant start = time("from", from, end.minus(Duration.ofHours(1)));
         if (!start.isBefore(end)) {
@@ -73,7 +77,7 @@ final class ApiParameters {
         return new SeriesRequest(start, end, stepDuration);
     }
 
-    static Duration duration(String parameter, String text) {
+    public static Duration duration(String parameter, String text) {
         if (text == null || text.isBlank()) {
             throw new BadParameter(parameter, parameter + " must not be empty");
         }
@@ -97,7 +101,7 @@ final class ApiParameters {
         return duration;
     }
 
-    static Instant time(String parameter, String text, Instant fallback) {
+    public static Instant time(String parameter, String text, Instant fallback) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
