@@ -1,7 +1,8 @@
 /**
  * Reads stored telemetry to answer questions about single requests: trace search, traces by id and
- * the calls between services (later also log search and the service map). The Traces service is
- * the public face; jaeger serves it over Jaeger's query API, so the Jaeger UI, Grafana's Jaeger
- * data source and other Jaeger query clients can read what Headroom stored.
+ * the calls between services, and log search (later also the service map). The Traces and Logs
+ * services are the public face; jaeger serves traces over Jaeger's query API, so the Jaeger UI,
+ * Grafana's Jaeger data source and other Jaeger query clients can read what Headroom stored, and
+ * api serves logs as JSON.
  */
 package io.headroom.explore;
