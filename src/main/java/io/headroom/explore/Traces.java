@@ -58,6 +58,11 @@ public class Traces {
         return traces(queries.traceIds(search));
     }
 
+    /** {@link #search} as the rows of a result list, in the search's order. */
+    public List<TraceSummary> summaries(SpanSearch search) {
+        return search(search).stream().map(TraceSummary::of).toList();
+    }
+
     public Optional<Trace> trace(byte[] traceId) {
         return traces(List.of(traceId)).stream().findFirst();
     }

@@ -62,9 +62,10 @@ public class SpanQueries {
                 .query((row, i) -> new Operation(row.getString(1), row.getInt(2))).list();
     }
 
-    /** Ids of the traces the search finds, the trace whose matching span started last first. */
+    /** Ids of the traces the search finds, in the search's order. */
     public List<byte[]> traceIds(SpanSearch search) {
-        var sql = new StringBuilder("SELECT trace_id, max(start_time) AS latest FROM spans WHERE start_time >= ? AND start_time <= ?");
+        var sql = new StringBuilder("SELECT trace_id, max(start_time) AS latest, max(duration_ns) AS longest FROM spans"
+                + " WHERE start_time >= ? AND start_time <= ?");
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(search.from()), Timestamp.from(search.to())));
         condition(sql, params, "service_name = ?", search.service());
         condition(sql, params, "name = ?", search.operation());
@@ -80,7 +81,11 @@ public class SpanQueries {
             }
             sql.append(')');
         }
-        sql.append(" GROUP BY trace_id ORDER BY latest DESC, trace_id LIMIT ?");
+        if (search.errorsOnly()) {
+            sql.append(" AND status_code = ").append(SpanRow.SpanStatus.ERROR);
+        }
+        sql.append(search.order() == SpanSearch.Order.SLOWEST ? " GROUP BY trace_id ORDER BY longest DESC, trace_id LIMIT ?"
+                : " GROUP BY trace_id ORDER BY latest DESC, trace_id LIMIT ?");
         params.add(search.limit());
         return jdbc.sql(sql.toString()).params(params).query((row, i) -> row.getBytes(1)).list();
     }

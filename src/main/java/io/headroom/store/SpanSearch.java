@@ -10,13 +10,28 @@ import java.util.List;
  *
  * @param from start of the window in which the matching span starts (inclusive)
  * @param to end of that window (inclusive)
- * @param limit how many traces at most, the ones whose matching spans started last
+ * @param errorsOnly only spans whose status is an error match
+ * @param limit how many traces at most, the first ones in {@code order}
  */
 public record SpanSearch(String service, String operation, List<TagFilter> tags, Instant from, Instant to,
-        Duration minDuration, Duration maxDuration, int limit) {
+        Duration minDuration, Duration maxDuration, boolean errorsOnly, Order order, int limit) {
+
+    /** Which traces come first. */
+    public enum Order {
+        /** The trace whose matching span started last. */
+        RECENT,
+        /** The trace with the longest matching span. */
+        SLOWEST
+    }
 
     public SpanSearch {
         tags = List.copyOf(tags);
+    }
+
+    /** Any status, the most recent first, as Jaeger's search has it. */
+    public SpanSearch(String service, String operation, List<TagFilter> tags, Instant from, Instant to, Duration minDuration,
+            Duration maxDuration, int limit) {
+        this(service, operation, tags, from, to, minDuration, maxDuration, false, Order.RECENT, limit);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * decimal numbers each with a unit, such as {@code 300ms}, {@code 1.5h}, {@code 2h45m},
  * {@code 500us}; units ns, us (µs), ms, s, m, h; a bare {@code 0} is zero.
  */
-final class GoDuration {
+public final class GoDuration {
 
     private static final Map<String, Long> GO_UNITS = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L,
             "\u03bcs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
@@ -23,7 +23,7 @@ final class GoDuration {
     }
 
     /** @throws IllegalArgumentException with Go's reason when the text is not a Go duration */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         return parse(text, false);
     }
 
