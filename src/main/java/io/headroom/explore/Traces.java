@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.headroom.store.LogQueries.LogLine;
+import io.headroom.store.LogQueries.LogSearch;
 import io.headroom.store.ResourceId;
 import io.headroom.store.RetentionProperties;
 import io.headroom.store.SpanQueries;
@@ -33,12 +35,17 @@ public class Traces {
     /** Calls between services are counted from raw spans, so the window is bounded until an edge rollup exists. */
     public static final Duration MAX_DEPENDENCY_WINDOW = Duration.ofHours(24);
 
+    /** Logs of a trace are looked for this far around its spans: a log may be written just before or after them. */
+    private static final Duration LOG_MARGIN = Duration.ofMinutes(5);
+
     private final SpanQueries queries;
+    private final Logs logs;
     private final RetentionProperties retention;
     private final Clock clock;
 
-    Traces(SpanQueries queries, RetentionProperties retention, Clock clock) {
+    Traces(SpanQueries queries, Logs logs, RetentionProperties retention, Clock clock) {
         this.queries = queries;
+        this.logs = logs;
         this.retention = retention;
         this.clock = clock;
     }
@@ -61,6 +68,18 @@ public class Traces {
     /** {@link #search} as the rows of a result list, in the search's order. */
     public List<TraceSummary> summaries(SpanSearch search) {
         return search(search).stream().map(TraceSummary::of).toList();
+    }
+
+    /** The trace's span tree and its log records (at most {@link Logs#MAX_LIMIT}), oldest first. */
+    public Optional<TraceDetail> detail(byte[] traceId) {
+        return trace(traceId).map(trace -> {
+            TraceTree tree = TraceTree.of(trace.spans());
+            var search = new LogSearch(Instant.ofEpochSecond(0, tree.startNanos()).minus(LOG_MARGIN),
+                    Instant.ofEpochSecond(0, tree.endNanos()).plus(LOG_MARGIN), null, null, null, Map.of(), trace.traceId());
+            List<LogLine> records = new ArrayList<>(logs.search(search, Logs.MAX_LIMIT));
+            records.sort(java.util.Comparator.comparing(LogLine::time));
+            return new TraceDetail(trace, tree, TraceSummary.of(trace), List.copyOf(records));
+        });
     }
 
     public Optional<Trace> trace(byte[] traceId) {

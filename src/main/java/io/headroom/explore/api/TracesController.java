@@ -13,13 +13,12 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.headroom.api.ApiParameters;
 import io.headroom.api.ApiParameters.BadParameter;
 import io.headroom.api.ApiParameters.Range;
-import io.headroom.explore.Logs;
 import io.headroom.explore.Trace;
+import io.headroom.explore.TraceDetail;
 import io.headroom.explore.TraceSummary;
 import io.headroom.explore.TraceTree;
 import io.headroom.explore.Traces;
 import io.headroom.explore.jaeger.GoDuration;
-import io.headroom.store.LogQueries.LogSearch;
 import io.headroom.store.SpanRow;
 import io.headroom.store.SpanSearch;
 import io.headroom.store.StoredResource;
@@ -36,17 +35,13 @@ class TracesController {
 
     private static final Duration MAX_RANGE = Duration.ofDays(31);
     private static final int MAX_LIMIT = 1_000;
-    /** Logs of a trace are looked for this far around its spans: a log may be written just before or after them. */
-    private static final Duration LOG_MARGIN = Duration.ofMinutes(5);
     private static final HexFormat HEX = HexFormat.of();
 
     private final Traces traces;
-    private final Logs logs;
     private final Clock clock;
 
-    TracesController(Traces traces, Logs logs, Clock clock) {
+    TracesController(Traces traces, Clock clock) {
         this.traces = traces;
-        this.logs = logs;
         this.clock = clock;
     }
 
@@ -108,13 +103,14 @@ class TracesController {
             throw new BadParameter("traceId", "a trace id is 32 hexadecimal digits, was '" + traceId + "'");
         }
         byte[] id = HEX.parseHex(traceId.toLowerCase(Locale.ROOT));
-        return traces.trace(id).<ResponseEntity<?>>map(trace -> ResponseEntity.ok(response(trace)))
+        return traces.detail(id).<ResponseEntity<?>>map(detail -> ResponseEntity.ok(response(detail)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("error", "not_found", "message", "no trace with id " + traceId + " is stored")));
     }
 
-    private TraceResponse response(Trace trace) {
-        TraceTree tree = TraceTree.of(trace.spans());
+    private static TraceResponse response(TraceDetail detail) {
+        Trace trace = detail.trace();
+        TraceTree tree = detail.tree();
         var spans = new ArrayList<SpanView>();
         for (TraceTree.Node node : tree.depthFirst()) {
             SpanRow span = node.span();
@@ -125,11 +121,8 @@ class TracesController {
                     tree.onCriticalPath(node), span.status().code(), span.status().message(), span.attributesJson(), span.eventsJson(),
                     resource == null ? "{}" : resource.attributesJson()));
         }
-        var search = new LogSearch(Instant.ofEpochSecond(0, tree.startNanos()).minus(LOG_MARGIN),
-                Instant.ofEpochSecond(0, tree.endNanos()).plus(LOG_MARGIN), null, null, null, Map.of(), trace.traceId());
-        List<LogsController.LogRecord> records = logs.search(search, Logs.MAX_LIMIT).stream().map(LogsController.LogRecord::of)
-                .sorted(java.util.Comparator.comparing(LogsController.LogRecord::time)).toList();
-        return new TraceResponse(HEX.formatHex(trace.traceId()), TraceSummary.of(trace), spans, records);
+        return new TraceResponse(HEX.formatHex(trace.traceId()), detail.summary(), spans,
+                detail.logs().stream().map(LogsController.LogRecord::of).toList());
     }
 
     private static Duration duration(String parameter, String text) {

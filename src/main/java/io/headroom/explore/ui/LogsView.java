@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -31,6 +32,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.headroom.explore.Logs;
 import io.headroom.store.LogQueries;
@@ -44,8 +46,8 @@ import io.headroom.ui.TimeSeriesChart;
 
 /**
  * Log search: the filters, the matching records' volume by severity over the range, and the
- * newest records, each shown as text. Everything the view shows is in its URL, so a link
- * reproduces it; live tail re-reads the newest records every two seconds.
+ * newest records, each shown as text, each with a link to its trace. Everything the view shows
+ * is in its URL, so a link reproduces it; live tail re-reads the newest records every two seconds.
  */
 @Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs · Headroom")
@@ -170,20 +172,15 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
         return badge;
     }
 
-    /** A record's trace: one click narrows the search to it (the trace view joins in a later change). */
-    private Button traceLink(LogLine line) {
-        var link = new Button(line.traceId() == null ? "" : HEX.formatHex(line.traceId()).substring(0, 8) + "…");
-        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        link.setVisible(line.traceId() != null);
-        if (line.traceId() != null) {
-            String id = HEX.formatHex(line.traceId());
-            link.getElement().setAttribute("title", "Show only the records of trace " + id);
-            link.getElement().setAttribute("data-trace-id", id);
-            link.addClickListener(click -> {
-                traceId.setValue(id);
-                apply();
-            });
+    /** A record's trace, opened in the Trace view; the record's span is among its spans. */
+    private Component traceLink(LogLine line) {
+        if (line.traceId() == null) {
+            return new Span();
         }
+        String id = HEX.formatHex(line.traceId());
+        var link = new RouterLink(id.substring(0, 8) + "…", TraceView.class, id);
+        link.getElement().setAttribute("title", "Open trace " + id);
+        link.getElement().setAttribute("data-trace-id", id);
         return link;
     }
 
@@ -197,30 +194,21 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
 
     private Map<String, String> filters() {
         var filters = new LinkedHashMap<String, String>();
-        putIfSet(filters, "service", service.getValue());
+        UrlFilters.putIfSet(filters, "service", service.getValue());
         if (severity.getValue() != null && !severity.getValue().equals(ANY_SEVERITY)) {
             filters.put("severity", severity.getValue());
         }
-        putIfSet(filters, "q", words.getValue());
-        putIfSet(filters, "attr", attribute.getValue());
-        putIfSet(filters, "traceId", traceId.getValue());
+        UrlFilters.putIfSet(filters, "q", words.getValue());
+        UrlFilters.putIfSet(filters, "attr", attribute.getValue());
+        UrlFilters.putIfSet(filters, "traceId", traceId.getValue());
         if (tail.getValue()) {
             filters.put("tail", "on");
         }
         return filters;
     }
 
-    private static void putIfSet(Map<String, String> filters, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            filters.put(key, value.trim());
-        }
-    }
-
     private void navigate(TimeControls.Choice picked, Map<String, String> filters) {
-        var parameters = new LinkedHashMap<String, List<String>>();
-        picked.query().getParameters().forEach(parameters::put);
-        filters.forEach((key, value) -> parameters.put(key, List.of(value)));
-        getUI().ifPresent(ui -> ui.navigate(LogsView.class, new QueryParameters(parameters)));
+        getUI().ifPresent(ui -> ui.navigate(LogsView.class, UrlFilters.query(picked, filters)));
     }
 
     /** @return null when a field is invalid, each invalid field marked with the reason */
@@ -258,13 +246,7 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
         QueryParameters parameters = event.getLocation().getQueryParameters();
         choice = TimeControls.Choice.fromQuery(parameters, DEFAULT_RANGE, null);
         timeControls.show(choice);
-        var filters = new LinkedHashMap<String, String>();
-        for (String key : FILTERS) {
-            List<String> values = parameters.getParameters().getOrDefault(key, List.of());
-            if (!values.isEmpty() && !values.get(0).isBlank()) {
-                filters.put(key, values.get(0));
-            }
-        }
+        Map<String, String> filters = new LinkedHashMap<>(UrlFilters.read(parameters, FILTERS));
         service.setValue(filters.getOrDefault("service", ""));
         String band = filters.getOrDefault("severity", ANY_SEVERITY);
         severity.setValue(List.of("debug", "info", "warn", "error", "fatal").contains(band) ? band : ANY_SEVERITY);

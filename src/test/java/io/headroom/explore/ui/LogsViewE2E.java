@@ -84,16 +84,32 @@ class LogsViewE2E {
         page.getByLabel("Search").press("Enter");
         assertThat(summary).hasText("30 records match; the newest 30 are listed");
 
-        // One click on a line's trace narrows the search to that trace.
+        // A line's trace opens the Trace view: its waterfall, the selected span's details as text, its log records.
         page.locator("[data-logs] [data-trace-id]:visible").first().click();
-        page.waitForURL(Pattern.compile(".*traceId=" + traceId + ".*"));
+        page.waitForURL("**/trace/" + traceId);
+        assertThat(page.locator("[data-trace-summary]")).containsText("2 spans");
+        Locator waterfall = page.locator("[data-waterfall]");
+        assertThat(waterfall.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("charge card"))).hasCount(1);
+        assertThat(waterfall.locator("[data-critical]")).hasCount(2);
+        assertThat(page.locator("[data-trace-logs] vaadin-grid-cell-content").filter(
+                new Locator.FilterOptions().setHasText("payment declined for card " + MARKUP))).hasCount(10);
+        waterfall.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("charge card")).click();
+        assertThat(page.locator("[data-span-details] [data-section='Attributes']")).containsText(MARKUP);
+        assertThat(page.locator("img")).hasCount(0);
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("trace.png")).setFullPage(true));
+
+        // And back: the trace's log records in the Logs view, narrowed to the trace.
+        page.getByText("Search these logs").click();
+        page.waitForURL(Pattern.compile(".*/logs\\?.*traceId=" + traceId + ".*"));
         assertThat(summary).hasText("10 records match; the newest 10 are listed");
         assertThat(page.getByLabel("Trace id")).hasValue(traceId);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("logs-trace.png")));
-        assertThat(page.url()).contains("service=" + service);
     }
 
-    /** 20 INFO lines and 10 WARN lines in one trace, over the last ten minutes. @return the trace id */
+    /**
+     * 20 INFO lines and 10 WARN lines, over the last ten minutes; the WARN lines in a trace of two
+     * spans, the child with markup in an attribute. @return the trace id
+     */
     private String sendLogs(String service) {
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service)));
         String otlp = "http://127.0.0.1:" + otlpPort.port();
@@ -105,8 +121,13 @@ class LogsViewE2E {
                 .addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(otlp + "/v1/traces").build()).build())
                 .build();
         Logger logger = provider.get("io.headroom.e2e");
-        Span span = tracerProvider.get("io.headroom.e2e").spanBuilder("POST /checkout").startSpan();
+        var tracer = tracerProvider.get("io.headroom.e2e");
         long now = TestObjects.nowNanos();
+        // The request spans the ten minutes of log lines, so each WARN line falls inside its trace.
+        Span span = tracer.spanBuilder("POST /checkout").setStartTimestamp(now - 700_000_000_000L, TimeUnit.NANOSECONDS).startSpan();
+        try (var scope = span.makeCurrent()) {
+            tracer.spanBuilder("charge card").setAttribute("card.holder", MARKUP).startSpan().end();
+        }
         for (int i = 0; i < 30; i++) {
             var record = logger.logRecordBuilder().setTimestamp(now - (30 - i) * 20_000_000_000L, TimeUnit.NANOSECONDS);
             if (i % 3 == 2) {

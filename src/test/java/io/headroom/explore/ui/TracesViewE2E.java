@@ -1,0 +1,78 @@
+package io.headroom.explore.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import com.google.protobuf.ByteString;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.headroom.BrowserSupport;
+import io.headroom.HeadroomIntegrationTest;
+import io.headroom.OtlpClient;
+import io.headroom.TestObjects;
+import io.headroom.ingest.otlp.OtlpPort;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Finding the slowest trace of a service and opening it: the waterfall, an orphan kept, the critical path. */
+@HeadroomIntegrationTest
+class TracesViewE2E {
+
+    private static final long MS = 1_000_000L;
+
+    @RegisterExtension
+    static BrowserSupport browser = new BrowserSupport();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OtlpPort otlpPort;
+
+    @Test
+    void theSlowestTraceOpensAsAWaterfall() {
+        String service = TestObjects.uniqueService("shop");
+        long start = TestObjects.nowNanos() - 120_000 * MS;
+        // Three traces of 40, 250 and 90 ms; the slow one has a child call and an orphan whose parent never arrived.
+        ByteString slow = TestObjects.randomId(16);
+        Span.Builder fast = TestObjects.serverSpan("GET /cart", start, 40 * MS);
+        Span.Builder root = TestObjects.serverSpan("POST /checkout", start + 1_000 * MS, 250 * MS).setTraceId(slow);
+        Span.Builder call = TestObjects.serverSpan("charge", start + 1_050 * MS, 180 * MS).setTraceId(slow)
+                .setParentSpanId(root.getSpanId()).setKind(Span.SpanKind.SPAN_KIND_CLIENT);
+        Span.Builder orphan = TestObjects.serverSpan("retry", start + 1_240 * MS, 5 * MS).setTraceId(slow)
+                .setParentSpanId(TestObjects.randomId(8));
+        Span.Builder middle = TestObjects.serverSpan("GET /products", start + 2_000 * MS, 90 * MS);
+        assertThat(OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, fast, orphan, call, root, middle).toByteArray()).statusCode()).isEqualTo(200);
+        Page page = browser.newPage(1400, 900);
+
+        page.navigate("http://127.0.0.1:" + port + "/traces?from=now-15m&to=now&service=" + service);
+        Locator summary = page.locator("[data-traces-summary]");
+        assertThat(summary).hasText("3 traces; click one to open it", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+
+        // A wrong duration is explained on its field; the search is not run.
+        page.getByLabel("Min duration").fill("fast");
+        page.getByLabel("Min duration").press("Enter");
+        assertThat(page.locator("vaadin-text-field[invalid]")).containsText("300ms");
+        page.getByLabel("Min duration").fill("50ms");
+        page.getByLabel("Min duration").press("Enter");
+        page.waitForURL(Pattern.compile(".*minDuration=50ms.*"));
+        assertThat(summary).hasText("2 traces; click one to open it");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("traces.png")));
+
+        page.locator("[data-traces] vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("POST /checkout")).click();
+        page.waitForURL("**/trace/" + HexFormat.of().formatHex(slow.toByteArray()));
+        assertThat(page.locator("[data-trace-summary]")).containsText("3 spans");
+        Locator waterfall = page.locator("[data-waterfall] vaadin-grid-cell-content");
+        assertThat(waterfall.filter(new Locator.FilterOptions().setHasText("retry (parent missing)"))).hasCount(1);
+        assertThat(page.locator("[data-waterfall] [data-critical]")).hasCount(2);
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("trace-waterfall.png")));
+    }
+}
