@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "headroom.otlp.port=0",
                 "headroom.demo.enabled=false",
+                "headroom.store.edge-interval=1s",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
         })
 public @interface HeadroomIntegrationTest {

@@ -1,0 +1,157 @@
+package io.headroom.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rolls the calls between services up per minute ({@code service_edge_rollup_1m}) once a minute
+ * has settled: a span whose parent belongs to another service is a call from the parent's
+ * service to its own. A minute is first read {@code headroom.store.edge-settle} (default 2 min)
+ * after it ended and read again by each run for {@value #REREAD_MINUTES} more minutes, its rows
+ * replaced, so spans up to about seven minutes late are counted; later ones are not in the map
+ * (they are in traces, KPIs and rollups as usual). One Headroom instance does it at a time (advisory lock);
+ * at most {@value #MAX_SECONDS_PER_RUN} s of work per run, so catching up after an outage (or
+ * over a store that had spans before this existed) goes in steps without holding a transaction long.
+ */
+@Component
+public class ServiceEdgeRollups {
+
+    /**
+     * A call edge over a range.
+     *
+     * @param latency of the calls, merged
+     * @param firstMinute the earliest minute of the range with calls on this edge
+     */
+    public record Edge(String caller, String callee, long calls, long errors, LatencyHistogram latency, Instant firstMinute) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceEdgeRollups.class);
+    private static final long LOCK = 0x4845_4144_0003L;
+    private static final int MAX_SECONDS_PER_RUN = 5;
+    private static final int REREAD_MINUTES = 5;
+    private static final String CALLS = """
+            SELECT p.service_name, c.service_name, c.status_code = 2,
+                   CASE WHEN p.kind = 3 THEN p.duration_ns ELSE c.duration_ns END
+            FROM spans c JOIN spans p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
+            WHERE c.start_time >= ? AND c.start_time < ? AND c.parent_span_id IS NOT NULL
+              AND p.start_time >= ? AND p.start_time < ? AND p.service_name <> c.service_name""";
+
+    private record Key(String caller, String callee) {
+    }
+
+    private static final class Cell {
+        long calls;
+        long errors;
+        final LatencyHistogram latency = new LatencyHistogram();
+        Instant firstMinute;
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration settle;
+
+    ServiceEdgeRollups(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+            @Value("${headroom.store.edge-settle:2m}") Duration settle) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settle = settle;
+    }
+
+    /** Rolls up the settled minutes not yet done. @return how many minutes were rolled up */
+    @Scheduled(initialDelayString = "${headroom.store.edge-interval:20s}", fixedDelayString = "${headroom.store.edge-interval:20s}")
+    public int rollUp() {
+        Integer done = transactions.execute(status -> {
+            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+                return 0;
+            }
+            Instant settled = clock.instant().minus(settle).truncatedTo(ChronoUnit.MINUTES);
+            Instant from = jdbc.sql("SELECT done_until FROM service_edge_progress").query(Timestamp.class).optional()
+                    .map(Timestamp::toInstant).map(doneUntil -> doneUntil.minus(Duration.ofMinutes(REREAD_MINUTES))).orElse(null);
+            if (from == null) {
+                // A new store starts from the first minute with spans, or now when it has none.
+                from = jdbc.sql("SELECT min(start_time) FROM spans").query(Timestamp.class).optional().map(Timestamp::toInstant)
+                        .map(first -> first.truncatedTo(ChronoUnit.MINUTES)).orElse(settled);
+            }
+            int minutes = 0;
+            Instant minute = from;
+            long deadline = System.nanoTime() + MAX_SECONDS_PER_RUN * 1_000_000_000L;
+            for (; minute.isBefore(settled) && System.nanoTime() - deadline < 0; minute = minute.plus(Duration.ofMinutes(1)), minutes++) {
+                rollUp(minute);
+            }
+            jdbc.sql("""
+                    INSERT INTO service_edge_progress (singleton, done_until) VALUES (true, ?)
+                    ON CONFLICT (singleton) DO UPDATE SET done_until = excluded.done_until""")
+                    .param(Timestamp.from(minute.isAfter(from) ? minute : from)).update();
+            return minutes;
+        });
+        return done == null ? 0 : done;
+    }
+
+    private void rollUp(Instant minute) {
+        Instant end = minute.plus(Duration.ofMinutes(1));
+        var cells = new HashMap<Key, Cell>();
+        jdbc.sql(CALLS)
+                .param(Timestamp.from(minute)).param(Timestamp.from(end))
+                .param(Timestamp.from(minute.minus(SpanQueries.PARENT_LEAD))).param(Timestamp.from(end))
+                .query(row -> {
+                    Cell cell = cells.computeIfAbsent(new Key(row.getString(1), row.getString(2)), key -> new Cell());
+                    cell.calls++;
+                    cell.errors += row.getBoolean(3) ? 1 : 0;
+                    cell.latency.recordNanos(row.getLong(4));
+                });
+        cells.forEach((key, cell) -> jdbc.sql("""
+                        INSERT INTO service_edge_rollup_1m (minute, caller, callee, call_count, error_count, latency_histogram)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (minute, caller, callee) DO UPDATE SET call_count = excluded.call_count,
+                            error_count = excluded.error_count, latency_histogram = excluded.latency_histogram""")
+                .params(Timestamp.from(minute), key.caller(), key.callee(), cell.calls, cell.errors, cell.latency.encode()).update());
+        if (!cells.isEmpty()) {
+            log.debug("Rolled up {} service edges for {}", cells.size(), minute);
+        }
+    }
+
+    /** The calls between services in the whole minutes of [from, to), merged per edge. */
+    public List<Edge> edges(Instant from, Instant to) {
+        Map<Key, Cell> merged = new HashMap<>();
+        jdbc.sql("""
+                SELECT caller, callee, call_count, error_count, latency_histogram, minute FROM service_edge_rollup_1m
+                WHERE minute >= ? AND minute < ?""")
+                .param(Timestamp.from(from)).param(Timestamp.from(to))
+                .query(row -> {
+                    Cell cell = merged.computeIfAbsent(new Key(row.getString(1), row.getString(2)), key -> new Cell());
+                    cell.calls += row.getLong(3);
+                    cell.errors += row.getLong(4);
+                    cell.latency.mergeEncoded(row.getBytes(5));
+                    Instant minute = row.getTimestamp(6).toInstant();
+                    cell.firstMinute = cell.firstMinute == null || minute.isBefore(cell.firstMinute) ? minute : cell.firstMinute;
+                });
+        var edges = new ArrayList<Edge>();
+        merged.forEach((key, cell) -> edges.add(new Edge(key.caller(), key.callee(), cell.calls, cell.errors, cell.latency,
+                cell.firstMinute)));
+        edges.sort(java.util.Comparator.comparing(Edge::caller).thenComparing(Edge::callee));
+        return edges;
+    }
+
+    /** The first minute not yet rolled up, or null before the first run. */
+    public Instant doneUntil() {
+        return jdbc.sql("SELECT done_until FROM service_edge_progress").query(Timestamp.class).optional().map(Timestamp::toInstant)
+                .orElse(null);
+    }
+}
