@@ -1,6 +1,6 @@
 package io.headroom.store;
 
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,14 +45,35 @@ public class LogQueries {
      */
     public static final List<String> SEVERITY_BANDS = List.of("unspecified", "trace", "debug", "info", "warn", "error", "fatal");
 
+    private static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1),
+            Duration.ofHours(6), Duration.ofDays(400));
+
     private final JdbcClient jdbc;
 
     LogQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The newest {@code limit} matching records, newest first. */
+    /**
+     * The newest {@code limit} matching records, newest first. Read in widening windows ending at
+     * {@code to} (15 minutes, an hour, 6 hours, then the whole range) until one holds {@code limit}
+     * records: a common word fills the first window at once, where sorting every match of a day
+     * by time took seconds; a rare one costs a few more index reads.
+     */
     public List<LogLine> search(LogSearch search, int limit) {
+        List<LogLine> found = List.of();
+        for (Duration window : WINDOWS) {
+            Instant from = search.to().minus(window).isAfter(search.from()) ? search.to().minus(window) : search.from();
+            found = searchWithin(new LogSearch(from, search.to(), search.service(), search.minSeverity(), search.text(),
+                    search.attributes(), search.traceId()), limit);
+            if (found.size() >= limit || from.equals(search.from())) {
+                return found;
+            }
+        }
+        return found;
+    }
+
+    private List<LogLine> searchWithin(LogSearch search, int limit) {
         var sql = new StringBuilder("""
                 SELECT service_name, "time", severity_number, severity_text, body, trace_id, span_id, attributes::text
                 FROM log_records WHERE """);
@@ -89,12 +110,18 @@ public class LogQueries {
         return volume;
     }
 
-    /** Appends the search's conditions; the full-text one is written as the index's expression, so the index is used. */
+    /**
+     * Appends the search's conditions; the full-text one is written as the index's expression, so
+     * the index is used. The time bounds are written as constants (instants computed here, never
+     * request text), as bound they let PostgreSQL switch to a generic plan after a few runs that
+     * neither prunes partitions at planning nor weighs the range: a 24-hour volume took 4.5 s
+     * instead of 0.25 s.
+     */
     private static List<Object> where(LogSearch search, StringBuilder sql) {
         var params = new ArrayList<Object>();
-        sql.append("\"time\" >= ? AND \"time\" < ?"); // quoted: PostgreSQL parses a bare time there as the type
-        params.add(Timestamp.from(search.from()));
-        params.add(Timestamp.from(search.to()));
+        // "time" quoted: PostgreSQL parses a bare time there as the type.
+        sql.append("\"time\" >= TIMESTAMPTZ '").append(search.from()).append("' AND \"time\" < TIMESTAMPTZ '")
+                .append(search.to()).append('\'');
         if (search.service() != null) {
             sql.append(" AND service_name = ?");
             params.add(search.service());

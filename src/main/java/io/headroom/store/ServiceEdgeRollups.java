@@ -44,6 +44,12 @@ public class ServiceEdgeRollups {
     private static final long LOCK = 0x4845_4144_0003L;
     private static final int MAX_SECONDS_PER_RUN = 5;
     private static final int REREAD_MINUTES = 5;
+    /**
+     * How long before a call its caller's span may have started and still be found. Shorter than
+     * trace assembly's hour: the parents are read by a scan of that window for every minute rolled
+     * up, and a call made more than ten minutes into its caller's span is rare.
+     */
+    private static final Duration PARENT_LEAD = Duration.ofMinutes(10);
     private static final String CALLS = """
             SELECT p.service_name, c.service_name, c.status_code = 2,
                    CASE WHEN p.kind = 3 THEN p.duration_ns ELSE c.duration_ns END
@@ -109,7 +115,7 @@ public class ServiceEdgeRollups {
         var cells = new HashMap<Key, Cell>();
         jdbc.sql(CALLS)
                 .param(Timestamp.from(minute)).param(Timestamp.from(end))
-                .param(Timestamp.from(minute.minus(SpanQueries.PARENT_LEAD))).param(Timestamp.from(end))
+                .param(Timestamp.from(minute.minus(PARENT_LEAD))).param(Timestamp.from(end))
                 .query(row -> {
                     Cell cell = cells.computeIfAbsent(new Key(row.getString(1), row.getString(2)), key -> new Cell());
                     cell.calls++;
