@@ -80,7 +80,8 @@ public class PartitionMaintenance {
                     + jdbc.sql("DELETE FROM service_rollup_1m WHERE minute < ?").param(cutoff).update()
                     + jdbc.sql("DELETE FROM operation_rollup_1h WHERE hour < CAST(? AS timestamptz) - interval '1 hour'").param(cutoff).update()
                     + jdbc.sql("DELETE FROM service_rollup_1h WHERE hour < CAST(? AS timestamptz) - interval '1 hour'").param(cutoff).update()
-                    + jdbc.sql("DELETE FROM service_edge_rollup_1m WHERE minute < ?").param(cutoff).update();
+                    + jdbc.sql("DELETE FROM service_edge_rollup_1m WHERE minute < ?").param(cutoff).update()
+                    + jdbc.sql("DELETE FROM service_edge_rollup_1h WHERE hour < CAST(? AS timestamptz) - interval '1 hour'").param(cutoff).update();
             if (trimmed > 0) {
                 log.info("Trimmed {} rollup rows older than {}", trimmed, retention.rollups());
             }

@@ -98,13 +98,16 @@ public class ServiceEdgeRollups {
             int minutes = 0;
             Instant minute = from;
             long deadline = System.nanoTime() + MAX_SECONDS_PER_RUN * 1_000_000_000L;
+            var hours = new java.util.TreeSet<Instant>();
             for (; minute.isBefore(settled) && System.nanoTime() - deadline < 0; minute = minute.plus(Duration.ofMinutes(1)), minutes++) {
                 rollUp(minute);
+                hours.add(minute.truncatedTo(ChronoUnit.HOURS));
             }
             jdbc.sql("""
                     INSERT INTO service_edge_progress (singleton, done_until) VALUES (true, ?)
                     ON CONFLICT (singleton) DO UPDATE SET done_until = excluded.done_until""")
                     .param(Timestamp.from(minute.isAfter(from) ? minute : from)).update();
+            sumHours(hours, minute);
             return minutes;
         });
         return done == null ? 0 : done;
@@ -133,13 +136,72 @@ public class ServiceEdgeRollups {
         }
     }
 
-    /** The calls between services in the whole minutes of [from, to), merged per edge. */
+    /**
+     * Sums every hour whose minutes are all rolled up ({@code rolledUntil}) and not summed yet, and
+     * sums again those of {@code touched} (re-read minutes may have changed them).
+     */
+    private void sumHours(java.util.Set<Instant> touched, Instant rolledUntil) {
+        Instant until = jdbc.sql("SELECT hours_until FROM service_edge_progress").query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+        if (until == null) {
+            until = jdbc.sql("SELECT min(minute) FROM service_edge_rollup_1m").query(Timestamp.class).optional()
+                    .map(first -> first.toInstant().truncatedTo(ChronoUnit.HOURS)).orElse(rolledUntil.truncatedTo(ChronoUnit.HOURS));
+        }
+        for (Instant hour : touched) {
+            if (hour.isBefore(until)) {
+                sumHour(hour);
+            }
+        }
+        for (; !until.plus(Duration.ofHours(1)).isAfter(rolledUntil); until = until.plus(Duration.ofHours(1))) {
+            sumHour(until);
+        }
+        jdbc.sql("UPDATE service_edge_progress SET hours_until = ?").param(Timestamp.from(until)).update();
+    }
+
+    /** Replaces the hour's row for each edge with the sum of its minute rows. */
+    private void sumHour(Instant hour) {
+        Map<Key, Cell> merged = new HashMap<>();
+        read("service_edge_rollup_1m", "minute", hour, hour.plus(Duration.ofHours(1)), merged);
+        jdbc.sql("DELETE FROM service_edge_rollup_1h WHERE hour = ?").param(Timestamp.from(hour)).update();
+        merged.forEach((key, cell) -> jdbc.sql("""
+                        INSERT INTO service_edge_rollup_1h (hour, caller, callee, call_count, error_count, latency_histogram)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(hour), key.caller(), key.callee(), cell.calls, cell.errors, cell.latency.encode()).update());
+    }
+
+    /**
+     * The calls between services in the whole minutes of [from, to), merged per edge: whole hours
+     * that are fully rolled up from the hourly rows, the rest from the minutes.
+     */
     public List<Edge> edges(Instant from, Instant to) {
         Map<Key, Cell> merged = new HashMap<>();
+        Instant hoursUntil = jdbc.sql("SELECT hours_until FROM service_edge_progress").query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+        Instant firstHour = from.truncatedTo(ChronoUnit.HOURS).equals(from) ? from : from.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant hoursEnd = hoursUntil == null ? firstHour : (hoursUntil.isAfter(to) ? to : hoursUntil).truncatedTo(ChronoUnit.HOURS);
+        if (firstHour.isBefore(hoursEnd)) {
+            read("service_edge_rollup_1m", "minute", from, firstHour, merged);
+            read("service_edge_rollup_1h", "hour", firstHour, hoursEnd, merged);
+            read("service_edge_rollup_1m", "minute", hoursEnd, to, merged);
+        } else {
+            read("service_edge_rollup_1m", "minute", from, to, merged);
+        }
+        var edges = new ArrayList<Edge>();
+        merged.forEach((key, cell) -> edges.add(new Edge(key.caller(), key.callee(), cell.calls, cell.errors, cell.latency,
+                cell.firstMinute)));
+        edges.sort(java.util.Comparator.comparing(Edge::caller).thenComparing(Edge::callee));
+        return edges;
+    }
+
+    /** Adds the rows of {@code table} whose {@code timeColumn} is in [from, to) to {@code merged}. */
+    private void read(String table, String timeColumn, Instant from, Instant to, Map<Key, Cell> merged) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        // Constant bounds, not bound ones: a generic plan would not prune or weigh the range.
         jdbc.sql("""
-                SELECT caller, callee, call_count, error_count, latency_histogram, minute FROM service_edge_rollup_1m
-                WHERE minute >= ? AND minute < ?""")
-                .param(Timestamp.from(from)).param(Timestamp.from(to))
+                SELECT caller, callee, call_count, error_count, latency_histogram, %2$s FROM %1$s
+                WHERE %2$s >= TIMESTAMPTZ '%3$s' AND %2$s < TIMESTAMPTZ '%4$s'""".formatted(table, timeColumn, from, to))
                 .query(row -> {
                     Cell cell = merged.computeIfAbsent(new Key(row.getString(1), row.getString(2)), key -> new Cell());
                     cell.calls += row.getLong(3);
@@ -148,11 +210,6 @@ public class ServiceEdgeRollups {
                     Instant minute = row.getTimestamp(6).toInstant();
                     cell.firstMinute = cell.firstMinute == null || minute.isBefore(cell.firstMinute) ? minute : cell.firstMinute;
                 });
-        var edges = new ArrayList<Edge>();
-        merged.forEach((key, cell) -> edges.add(new Edge(key.caller(), key.callee(), cell.calls, cell.errors, cell.latency,
-                cell.firstMinute)));
-        edges.sort(java.util.Comparator.comparing(Edge::caller).thenComparing(Edge::callee));
-        return edges;
     }
 
     /** The first minute not yet rolled up, or null before the first run. */
