@@ -26,6 +26,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -105,6 +106,9 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
         traceId.setPlaceholder("32 hex digits");
         for (TextField field : List.of(service, words, attribute, traceId)) {
             field.setClearButtonVisible(true);
+            // Each keystroke reaches the server before Enter does: with the default (on change), Enter's
+            // search could run with the field's previous value, the change arriving after it.
+            field.setValueChangeMode(ValueChangeMode.EAGER);
             field.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, event -> apply());
         }
         var searchButton = new Button("Search", click -> apply());

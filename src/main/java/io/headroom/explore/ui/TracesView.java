@@ -25,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -91,6 +92,9 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         order.setValue(RECENT);
         for (TextField field : List.of(service, operation, attribute, minDuration, maxDuration)) {
             field.setClearButtonVisible(true);
+            // Each keystroke reaches the server before Enter does: with the default (on change), Enter's
+            // search could run with the field's previous value, the change arriving after it.
+            field.setValueChangeMode(ValueChangeMode.EAGER);
             field.addKeyPressListener(Key.ENTER, event -> apply());
         }
         for (TextField field : List.of(minDuration, maxDuration)) {

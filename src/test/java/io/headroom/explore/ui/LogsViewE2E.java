@@ -68,7 +68,7 @@ class LogsViewE2E {
         // Words and severity from the fields: the URL keeps them, so the link reproduces the search.
         page.getByLabel("Search").fill("declined");
         page.getByLabel("Search").press("Enter");
-        page.waitForURL(Pattern.compile(".*q=declined.*"));
+        assertThat(page).hasURL(Pattern.compile(".*q=declined.*"));
         assertThat(summary).hasText("10 records match; the newest 10 are listed");
         // Markup in a body is shown as the characters it is: no image element is made of it.
         assertThat(page.locator("[data-logs] vaadin-grid-cell-content:visible").filter(
@@ -86,7 +86,7 @@ class LogsViewE2E {
 
         // A line's trace opens the Trace view: its waterfall, the selected span's details as text, its log records.
         page.locator("[data-logs] [data-trace-id]:visible").first().click();
-        page.waitForURL("**/trace/" + traceId);
+        assertThat(page).hasURL(Pattern.compile(".*/trace/" + traceId + "$"));
         assertThat(page.locator("[data-trace-summary]")).containsText("2 spans");
         Locator waterfall = page.locator("[data-waterfall]");
         assertThat(waterfall.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("charge card"))).hasCount(1);
@@ -100,7 +100,7 @@ class LogsViewE2E {
 
         // And back: the trace's log records in the Logs view, narrowed to the trace.
         page.getByText("Search these logs").click();
-        page.waitForURL(Pattern.compile(".*/logs\\?.*traceId=" + traceId + ".*"));
+        assertThat(page).hasURL(Pattern.compile(".*/logs\\?.*traceId=" + traceId + ".*"));
         assertThat(summary).hasText("10 records match; the newest 10 are listed");
         assertThat(page.getByLabel("Trace id")).hasValue(traceId);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("logs-trace.png")));

@@ -63,16 +63,52 @@ class TracesViewE2E {
         assertThat(page.locator("vaadin-text-field[invalid]")).containsText("300ms");
         page.getByLabel("Min duration").fill("50ms");
         page.getByLabel("Min duration").press("Enter");
-        page.waitForURL(Pattern.compile(".*minDuration=50ms.*"));
+        assertThat(page).hasURL(Pattern.compile(".*minDuration=50ms.*"));
         assertThat(summary).hasText("2 traces; click one to open it");
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("traces.png")));
 
         page.locator("[data-traces] vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("POST /checkout")).click();
-        page.waitForURL("**/trace/" + HexFormat.of().formatHex(slow.toByteArray()));
+        assertThat(page).hasURL(Pattern.compile(".*/trace/" + HexFormat.of().formatHex(slow.toByteArray()) + "$"));
         assertThat(page.locator("[data-trace-summary]")).containsText("3 spans");
         Locator waterfall = page.locator("[data-waterfall] vaadin-grid-cell-content");
         assertThat(waterfall.filter(new Locator.FilterOptions().setHasText("retry (parent missing)"))).hasCount(1);
         assertThat(page.locator("[data-waterfall] [data-critical]")).hasCount(2);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("trace-waterfall.png")));
+    }
+
+    @Test
+    void aTraceOfTenThousandSpansOpensAndScrollsToItsLastSpan() {
+        String service = TestObjects.uniqueService("big");
+        ByteString trace = TestObjects.randomId(16);
+        long start = TestObjects.nowNanos() - 60_000 * MS;
+        // A root, 99 children, each with 100 children of its own: 10,000 spans.
+        var spans = new java.util.ArrayList<Span.Builder>();
+        Span.Builder root = TestObjects.serverSpan("batch", start, 10_000 * MS).setTraceId(trace);
+        spans.add(root);
+        for (int c = 0; c < 99; c++) {
+            Span.Builder child = TestObjects.serverSpan("step " + c, start + c * 100 * MS, 100 * MS).setTraceId(trace)
+                    .setParentSpanId(root.getSpanId()).setKind(Span.SpanKind.SPAN_KIND_INTERNAL);
+            spans.add(child);
+            for (int g = 0; g < 100; g++) {
+                spans.add(TestObjects.serverSpan("item " + c + "." + g, start + c * 100 * MS + g * MS, MS).setTraceId(trace)
+                        .setParentSpanId(child.getSpanId()).setKind(Span.SpanKind.SPAN_KIND_INTERNAL));
+            }
+        }
+        assertThat(OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray()).statusCode()).isEqualTo(200);
+        Page page = browser.newPage(1400, 900);
+
+        long opened = System.nanoTime();
+        page.navigate("http://127.0.0.1:" + port + "/trace/" + HexFormat.of().formatHex(trace.toByteArray()));
+        assertThat(page.locator("[data-trace-summary]")).containsText("10000 spans", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        Locator waterfall = page.locator("[data-waterfall]");
+        assertThat(waterfall.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("item 0.0"))).hasCount(1);
+        // The grid renders the rows in view only: going to the last of 10,000 keeps the page responsive.
+        waterfall.evaluate("grid => grid.scrollToIndex(0, 98, 99)"); // the root, its 99th child, that one's 100th
+        assertThat(waterfall.locator("vaadin-grid-cell-content:visible").filter(new Locator.FilterOptions().setHasText("item 98.99")))
+                .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        System.out.printf("10,000-span trace: opened and scrolled to its last span in %d ms%n", (System.nanoTime() - opened) / 1_000_000);
+        assertThat(page.locator("vaadin-grid-cell-content:visible").count()).isLessThan(1_000);
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("trace-10000-spans.png")));
     }
 }
