@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,5 +119,54 @@ public final class ApiParameters {
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new BadParameter(parameter, parameter + " must be an RFC 3339 time (2026-11-25T10:00:00Z) or unix seconds; was '" + text + "'");
         }
+    }
+
+    /**
+     * A whole number in [min, max], or {@code fallback} when the parameter is absent.
+     */
+    public static int wholeNumber(String parameter, String text, int fallback, int min, int max) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(text.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameter(parameter,
+                parameter + " must be a whole number from " + min + " to " + max + ", was '" + text + "'");
+    }
+
+    /** The text trimmed, or null when it is absent or blank: an empty filter filters nothing. */
+    public static String text(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** Repeated {@code key=value} parameters, in the order given; absent is none. */
+    public static Map<String, String> keyValues(String parameter, List<String> pairs) {
+        var map = new LinkedHashMap<String, String>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new BadParameter(parameter, parameter + " must be key=value, was '" + pair + "'");
+            }
+            map.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return map;
+    }
+
+    /** A W3C trace id, 32 hexadecimal digits, as its 16 bytes; null when absent or blank. */
+    public static byte[] traceId(String parameter, String text) {
+        String id = text(text);
+        if (id == null) {
+            return null;
+        }
+        if (!id.matches("[0-9a-fA-F]{32}")) {
+            throw new BadParameter(parameter, parameter + " must be 32 hexadecimal digits, was '" + text + "'");
+        }
+        return HexFormat.of().parseHex(id.toLowerCase(Locale.ROOT));
     }
 }

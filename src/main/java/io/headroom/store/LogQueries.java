@@ -45,8 +45,9 @@ public class LogQueries {
      */
     public static final List<String> SEVERITY_BANDS = List.of("unspecified", "trace", "debug", "info", "warn", "error", "fatal");
 
+    /** The windows tried before the whole range, narrowest first. */
     private static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1),
-            Duration.ofHours(6), Duration.ofDays(400));
+            Duration.ofHours(6));
 
     private final JdbcClient jdbc;
 
@@ -61,16 +62,18 @@ public class LogQueries {
      * by time took seconds; a rare one costs a few more index reads.
      */
     public List<LogLine> search(LogSearch search, int limit) {
-        List<LogLine> found = List.of();
         for (Duration window : WINDOWS) {
-            Instant from = search.to().minus(window).isAfter(search.from()) ? search.to().minus(window) : search.from();
-            found = searchWithin(new LogSearch(from, search.to(), search.service(), search.minSeverity(), search.text(),
+            Instant from = search.to().minus(window);
+            if (!from.isAfter(search.from())) {
+                break;
+            }
+            List<LogLine> found = searchWithin(new LogSearch(from, search.to(), search.service(), search.minSeverity(), search.text(),
                     search.attributes(), search.traceId()), limit);
-            if (found.size() >= limit || from.equals(search.from())) {
+            if (found.size() >= limit) {
                 return found;
             }
         }
-        return found;
+        return searchWithin(search, limit);
     }
 
     private List<LogLine> searchWithin(LogSearch search, int limit) {

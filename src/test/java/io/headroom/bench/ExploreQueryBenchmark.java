@@ -1,10 +1,12 @@
 package io.headroom.bench;
 
+import static io.headroom.bench.QueryTimings.option;
+import static io.headroom.bench.QueryTimings.time;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +35,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * trace by id (spans, tree and the trace's logs), the 20 slowest traces of a service in the last
  * hour, a full-text log search over 24 hours (a rare word and one in a third of the records) and
  * the volume chart of the rare one, and the 24-hour service map (its edges and layout: the fill
- * writes no KPI rollups, so the nodes' figures are empty). Windows end at the newest span. Prints one line per measurement: {@code name p50_ms=… p90_ms=… max_ms=…}.
+ * writes no KPI rollups, so the nodes' figures are empty). Windows end at the newest span.
+ * Prints one line per measurement: {@code name p50_ms=… p90_ms=… max_ms=…}.
  */
 public final class ExploreQueryBenchmark {
 
     private static final int SPANS_PER_TRACE = 10;
+    /** Untimed passes first, as a server that has answered a few requests has compiled what they run. */
+    private static final int WARMUP = 3;
 
     public static void main(String[] args) {
         long spans = Long.parseLong(option(args, "spans", "20000000"));
@@ -65,17 +70,20 @@ public final class ExploreQueryBenchmark {
             }
             List<byte[]> ids = jdbc.sql("SELECT DISTINCT trace_id FROM spans WHERE start_time >= ? LIMIT 200")
                     .param(java.sql.Timestamp.from(now.minus(Duration.ofHours(2)))).query((row, i) -> row.getBytes(1)).list();
-            time("trace_by_id", passes, () -> traces.trace(ids.get(ThreadLocalRandom.current().nextInt(ids.size()))).orElseThrow());
-            time("trace_view_with_logs", passes, () -> traces.detail(ids.get(ThreadLocalRandom.current().nextInt(ids.size()))).orElseThrow());
-            time("slowest_20_traces_of_a_service_1h", passes, () -> traces.summaries(new SpanSearch("svc-3", null, List.of(),
-                    now.minus(Duration.ofHours(1)), now, null, null, false, SpanSearch.Order.SLOWEST, 20)));
+            Supplier<byte[]> anyTrace = () -> ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            Runnable nothing = () -> { };
+            time("trace_by_id", WARMUP, passes, nothing, () -> traces.trace(anyTrace.get()).orElseThrow());
+            time("trace_view_with_logs", WARMUP, passes, nothing, () -> traces.detail(anyTrace.get()).orElseThrow());
+            time("slowest_20_traces_of_a_service_1h", WARMUP, passes, nothing, () -> traces.summaries(new SpanSearch("svc-3", null,
+                    List.of(), now.minus(Duration.ofHours(1)), now, null, null, false, SpanSearch.Order.SLOWEST, 20)));
+            Instant dayAgo = now.minus(Duration.ofHours(24));
             for (String word : List.of("timeout", "placed")) {
-                time("log_search_24h_" + word, passes, () -> logSearch.search(new LogSearch(now.minus(Duration.ofHours(24)), now, null,
-                        null, word, Map.of(), null), 100));
+                time("log_search_24h_" + word, WARMUP, passes, nothing,
+                        () -> logSearch.search(new LogSearch(dayAgo, now, null, null, word, Map.of(), null), 100));
             }
-            time("log_volume_24h_timeout", passes, () -> logSearch.volume(new LogSearch(now.minus(Duration.ofHours(24)), now, null,
-                    null, "timeout", Map.of(), null), Duration.ofMinutes(24)));
-            time("service_map_24h", passes, () -> maps.map(now.minus(Duration.ofHours(24)), now));
+            time("log_volume_24h_timeout", WARMUP, passes, nothing,
+                    () -> logSearch.volume(new LogSearch(dayAgo, now, null, null, "timeout", Map.of(), null), Duration.ofMinutes(24)));
+            time("service_map_24h", WARMUP, passes, nothing, () -> maps.map(dayAgo, now));
         } finally {
             app.close();
         }
@@ -93,24 +101,6 @@ public final class ExploreQueryBenchmark {
                     .param(java.sql.Timestamp.from(now.minus(wide ? Duration.ofHours(24) : Duration.ofMinutes(15))))
                     .param(java.sql.Timestamp.from(now)).query(String.class).list()));
         }
-    }
-
-    private static void time(String name, int passes, Supplier<Object> pass) {
-        for (int i = 0; i < 3; i++) {
-            pass.get(); // compiles what the pass runs, as a server that has answered a few requests has
-        }
-        long[] micros = new long[passes];
-        for (int i = 0; i < passes; i++) {
-            long start = System.nanoTime();
-            Object result = pass.get();
-            micros[i] = (System.nanoTime() - start) / 1000;
-            if (result == null) {
-                throw new IllegalStateException(name + " returned nothing");
-            }
-        }
-        Arrays.sort(micros);
-        System.out.printf(Locale.ROOT, "%s p50_ms=%.1f p90_ms=%.1f max_ms=%.1f passes=%d%n", name, micros[passes / 2] / 1000.0,
-                micros[(int) Math.ceil(passes * 0.9) - 1] / 1000.0, micros[passes - 1] / 1000.0, passes);
     }
 
     /**
@@ -206,14 +196,5 @@ public final class ExploreQueryBenchmark {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return fallback;
     }
 }

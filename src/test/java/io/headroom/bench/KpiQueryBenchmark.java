@@ -1,13 +1,14 @@
 package io.headroom.bench;
 
+import static io.headroom.bench.QueryTimings.option;
+import static io.headroom.bench.QueryTimings.time;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import io.headroom.HeadroomApplication;
 import io.headroom.kpi.Annotations;
@@ -60,15 +61,15 @@ public final class KpiQueryBenchmark {
                 String name = "overview_" + (window.toDays() > 1 ? window.toDays() + "d" : window.toHours() + "h");
                 // The first passes also compile the code they run (a live Overview refreshing every few seconds has long
                 // since done so): they are timed apart.
-                time(name + "_warmup", warmup, () -> redefine(slos, services), () -> overview(kpis, slos, window));
-                time(name, passes, () -> redefine(slos, services), () -> overview(kpis, slos, window));
-                time(name + "_summaries", passes, () -> { }, () -> kpis.summaries(Instant.now().minus(window), Instant.now()));
-                time(name + "_slo_statuses", passes, () -> redefine(slos, services), slos::statuses);
-                time(name + "_sparklines", passes, () -> { },
+                time(name + "_warmup", 0, warmup, () -> redefine(slos, services), () -> overview(kpis, slos, window));
+                time(name, 0, passes, () -> redefine(slos, services), () -> overview(kpis, slos, window));
+                time(name + "_summaries", 0, passes, () -> { }, () -> kpis.summaries(Instant.now().minus(window), Instant.now()));
+                time(name + "_slo_statuses", 0, passes, () -> redefine(slos, services), slos::statuses);
+                time(name + "_sparklines", 0, passes, () -> { },
                         () -> kpis.trends(Instant.now().minus(window), Instant.now(), 30));
             }
             String one = service(services / 2);
-            time("service_page_24h", passes, () -> redefine(slos, services), () -> {
+            time("service_page_24h", 0, passes, () -> redefine(slos, services), () -> {
                 Instant now = Instant.now();
                 Instant from = now.minus(Duration.ofHours(24));
                 Duration step = Duration.ofMinutes(5);
@@ -93,22 +94,6 @@ public final class KpiQueryBenchmark {
         for (int s = 0; s < services; s++) {
             slos.define(new Slo(service(s), 0.999, 0.99, 300.0, 30));
         }
-    }
-
-    private static void time(String name, int passes, Runnable beforeEach, Supplier<Object> pass) {
-        long[] micros = new long[passes];
-        for (int i = 0; i < passes; i++) {
-            beforeEach.run();
-            long start = System.nanoTime();
-            Object result = pass.get();
-            micros[i] = (System.nanoTime() - start) / 1000;
-            if (result == null) {
-                throw new IllegalStateException(name + " returned nothing");
-            }
-        }
-        Arrays.sort(micros);
-        System.out.printf(Locale.ROOT, "%s p50_ms=%.1f p90_ms=%.1f max_ms=%.1f passes=%d%n", name, micros[passes / 2] / 1000.0,
-                micros[(int) Math.ceil(passes * 0.9) - 1] / 1000.0, micros[passes - 1] / 1000.0, passes);
     }
 
     /**
@@ -192,14 +177,5 @@ public final class KpiQueryBenchmark {
 
     private static String service(int s) {
         return "bench-svc-%02d".formatted(s);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return fallback;
     }
 }

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.headroom.api.ApiParameters;
@@ -62,12 +60,8 @@ class LogsController {
             @RequestParam(required = false) List<String> attr, @RequestParam(required = false) String traceId,
             @RequestParam(required = false) String limit) {
         LogSearch search = search(window, from, to, service, severity, q, attr, traceId);
-        int count = limit == null ? 100 : number("limit", limit);
-        try {
-            return new LogsResponse(search.from(), search.to(), logs.search(search, count).stream().map(LogRecord::of).toList());
-        } catch (IllegalArgumentException e) {
-            throw new BadParameter("limit", e.getMessage());
-        }
+        int count = ApiParameters.wholeNumber("limit", limit, 100, 1, Logs.MAX_LIMIT);
+        return new LogsResponse(search.from(), search.to(), logs.search(search, count).stream().map(LogRecord::of).toList());
     }
 
     /** Matching records per step (default: the range in 60 steps, at least a second) and severity band. */
@@ -99,37 +93,7 @@ class LogsController {
                 throw new BadParameter("severity", e.getMessage());
             }
         }
-        var attributes = new LinkedHashMap<String, String>();
-        for (String pair : attr == null ? List.<String>of() : attr) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new BadParameter("attr", "attr must be key=value, was '" + pair + "'");
-            }
-            attributes.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
-        return new LogSearch(range.from(), range.to(), blankToNull(service), minSeverity, blankToNull(q), Map.copyOf(attributes),
-                traceId(traceId));
-    }
-
-    private static byte[] traceId(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (!text.trim().matches("[0-9a-fA-F]{32}")) {
-            throw new BadParameter("traceId", "traceId must be 32 hexadecimal digits, was '" + text + "'");
-        }
-        return HEX.parseHex(text.trim().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static int number(String parameter, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameter(parameter, parameter + " must be a whole number, was '" + text + "'");
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return new LogSearch(range.from(), range.to(), ApiParameters.text(service), minSeverity, ApiParameters.text(q),
+                ApiParameters.keyValues("attr", attr), ApiParameters.traceId("traceId", traceId));
     }
 }

@@ -61,13 +61,7 @@ class TracesController {
             @RequestParam(required = false) String limit) {
         Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofHours(1), MAX_RANGE, clock.instant());
         var tags = new ArrayList<SpanSearch.TagFilter>();
-        for (String pair : attr == null ? List.<String>of() : attr) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new BadParameter("attr", "attr must be key=value, was '" + pair + "'");
-            }
-            tags.add(SpanSearch.TagFilter.attribute(pair.substring(0, equals), pair.substring(equals + 1)));
-        }
+        ApiParameters.keyValues("attr", attr).forEach((key, value) -> tags.add(SpanSearch.TagFilter.attribute(key, value)));
         boolean errorsOnly = switch (status == null ? "any" : status.trim().toLowerCase(Locale.ROOT)) {
             case "any", "" -> false;
             case "error" -> true;
@@ -78,11 +72,8 @@ class TracesController {
             case "duration" -> SpanSearch.Order.SLOWEST;
             default -> throw new BadParameter("sort", "sort must be recent or duration, was '" + sort + "'");
         };
-        int count = limit == null ? 20 : number("limit", limit);
-        if (count < 1 || count > MAX_LIMIT) {
-            throw new BadParameter("limit", "limit must be from 1 to " + MAX_LIMIT + ", was " + limit);
-        }
-        var search = new SpanSearch(blankToNull(service), blankToNull(operation), tags, range.from(), range.to(),
+        int count = ApiParameters.wholeNumber("limit", limit, 20, 1, MAX_LIMIT);
+        var search = new SpanSearch(ApiParameters.text(service), ApiParameters.text(operation), tags, range.from(), range.to(),
                 duration("minDuration", minDuration), duration("maxDuration", maxDuration), errorsOnly, order, count);
         return new TracesResponse(range.from(), range.to(), traces.summaries(search));
     }
@@ -99,10 +90,7 @@ class TracesController {
     /** The whole trace: its spans each after its parent, the critical path marked, and the log records written in it. */
     @GetMapping("/api/v1/traces/{traceId}")
     ResponseEntity<?> trace(@PathVariable String traceId) {
-        if (!traceId.matches("[0-9a-fA-F]{32}")) {
-            throw new BadParameter("traceId", "a trace id is 32 hexadecimal digits, was '" + traceId + "'");
-        }
-        byte[] id = HEX.parseHex(traceId.toLowerCase(Locale.ROOT));
+        byte[] id = ApiParameters.traceId("traceId", traceId);
         return traces.detail(id).<ResponseEntity<?>>map(detail -> ResponseEntity.ok(response(detail)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("error", "not_found", "message", "no trace with id " + traceId + " is stored")));
@@ -134,17 +122,5 @@ class TracesController {
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameter, parameter + " must be a duration such as 300ms or 1.5s: " + e.getMessage());
         }
-    }
-
-    private static int number(String parameter, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameter(parameter, parameter + " must be a whole number, was '" + text + "'");
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -47,18 +47,6 @@ final class LabelSetIndex {
         clear(64);
     }
 
-    /** The 128-bit hash of a label set, as two longs. */
-    static long[] hash(byte[] labels) {
-        return hash(labels, 0, labels.length);
-    }
-
-    /** The 128-bit hash of the label set at {@code bytes[offset, offset + length)}, as two longs. */
-    static long[] hash(byte[] bytes, int offset, int length) {
-        long[] hash = new long[2];
-        Murmur3.hash128(bytes, offset, length, hash, 0);
-        return hash;
-    }
-
     /** Hashes the label set at {@code bytes[offset, offset + length)} into {@code keys[2 * key]} and {@code keys[2 * key + 1]}. */
     static void hashInto(byte[] bytes, int offset, int length, long[] keys, int key) {
         Murmur3.hash128(bytes, offset, length, keys, 2 * key);

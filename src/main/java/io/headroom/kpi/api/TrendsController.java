@@ -31,21 +31,6 @@ class TrendsController {
     ServiceTrends trends(@RequestParam(required = false) String window, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String points) {
         Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofMinutes(5), MAX_WINDOW, clock.instant());
-        return kpis.trends(range.from(), range.to(), points(points));
-    }
-
-    private static int points(String text) {
-        if (text == null) {
-            return 30;
-        }
-        try {
-            int points = Integer.parseInt(text.trim());
-            if (points >= 2 && points <= MAX_POINTS) {
-                return points;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiParameters.BadParameter("points", "points must be a whole number from 2 to " + MAX_POINTS + ", was '" + text + "'");
+        return kpis.trends(range.from(), range.to(), ApiParameters.wholeNumber("points", points, 30, 2, MAX_POINTS));
     }
 }

@@ -13,10 +13,10 @@ class LabelSetIndexTest {
     @Test
     void murmur3MatchesTheReferenceVectors() {
         // Reference values as Guava's Hashing.murmur3_128() prints them (little-endian h1 then h2).
-        assertThat(LabelSetIndex.hash(new byte[0])).containsExactly(0L, 0L);
-        assertThat(LabelSetIndex.hash("hello".getBytes(StandardCharsets.UTF_8)))
+        assertThat(hash(new byte[0])).containsExactly(0L, 0L);
+        assertThat(hash("hello".getBytes(StandardCharsets.UTF_8)))
                 .containsExactly(0xcbd8a7b341bd9b02L, 0x5b1e906a48ae1d19L);
-        assertThat(LabelSetIndex.hash("The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)))
+        assertThat(hash("The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)))
                 .containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
     }
 
@@ -24,9 +24,9 @@ class LabelSetIndexTest {
     void aSliceHashesAsItsCopyDoes() {
         byte[] text = "xx The quick brown fox jumps over the lazy dog yy".getBytes(StandardCharsets.UTF_8);
         for (int length = 0; length <= 43; length++) {
-            assertThat(LabelSetIndex.hash(text, 3, length)).containsExactly(LabelSetIndex.hash(Arrays.copyOfRange(text, 3, 3 + length)));
+            assertThat(hash(text, 3, length)).containsExactly(hash(Arrays.copyOfRange(text, 3, 3 + length)));
         }
-        assertThat(LabelSetIndex.hash(text, 3, 43)).containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
+        assertThat(hash(text, 3, 43)).containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
     }
 
     @Test
@@ -44,12 +44,12 @@ class LabelSetIndexTest {
             assertThat(found.services()[i]).isEqualTo("svc-" + i % 3);
         }
         assertThat(found.services()[0]).as("one instance per service name").isSameAs(found.services()[3]);
-        LabelSetIndex.Found unknown = index.find(LabelSetIndex.hash("unknown".getBytes(StandardCharsets.UTF_8)));
+        LabelSetIndex.Found unknown = index.find(hash("unknown".getBytes(StandardCharsets.UTF_8)));
         assertThat(unknown.known(0)).isFalse();
         assertThat(unknown.seriesIds()).containsExactly(-1L);
 
         for (int i = 900; i <= 1_000; i++) {
-            long[] key = LabelSetIndex.hash(("series-" + i).getBytes(StandardCharsets.UTF_8));
+            long[] key = hash(("series-" + i).getBytes(StandardCharsets.UTF_8));
             index.put(key[0], key[1], new Stored("svc", i));
         }
         assertThat(index.find(new long[] {keys[0], keys[1]}).known(0)).isFalse();
@@ -58,9 +58,20 @@ class LabelSetIndexTest {
     @Test
     void putAgainReplacesTheSeries() {
         var index = new LabelSetIndex(10);
-        long[] key = LabelSetIndex.hash("a".getBytes(StandardCharsets.UTF_8));
+        long[] key = hash("a".getBytes(StandardCharsets.UTF_8));
         index.put(key[0], key[1], new Stored("svc", 1));
         index.put(key[0], key[1], new Stored("svc", 2));
         assertThat(index.find(key).seriesIds()).containsExactly(2L);
+    }
+
+    private static long[] hash(byte[] labels) {
+        return hash(labels, 0, labels.length);
+    }
+
+    /** The 128-bit hash of {@code bytes[offset, offset + length)} as the index stores it: two longs. */
+    private static long[] hash(byte[] bytes, int offset, int length) {
+        long[] key = new long[2];
+        LabelSetIndex.hashInto(bytes, offset, length, key, 0);
+        return key;
     }
 }
