@@ -11,6 +11,8 @@ export interface TimeSeriesLine {
   dash?: boolean;
   /** Each point marked: few points that each stand for a measurement. */
   points?: boolean;
+  /** Points only, no line between them: separate events (traces) rather than a measurement over time. */
+  scatter?: boolean;
 }
 
 export interface TimeSeriesConfig {
@@ -25,6 +27,8 @@ export interface TimeSeriesConfig {
   start?: number;
   /** Where the time axis ends when that is past the last point (unix seconds). */
   end?: number;
+  /** What clicking a point does, shown on hover beside the zoom hint (set where a page listens for point-click). */
+  clickHint?: string;
 }
 
 /** An event on the time axis: a line, or a band to `end` (to the right edge when `open`). */
@@ -174,7 +178,9 @@ export class HeadroomTimeseries extends LitElement {
     const container = this.renderRoot.querySelector('.plot') as HTMLElement;
     this.plot = new uPlot(this.options(config), data, container);
     this.plot.over.addEventListener('click', () => this.pointClicked());
-    this.plot.over.title = 'Drag across the chart to zoom in';
+    this.plot.over.title = config.clickHint
+      ? `${config.clickHint}; drag across the chart to zoom in`
+      : 'Drag across the chart to zoom in';
   }
 
   private destroyPlot() {
@@ -196,7 +202,8 @@ export class HeadroomTimeseries extends LitElement {
     const idx = plot?.cursor.idx;
     if (plot == null || idx == null) return;
     const time = plot.data[0][idx];
-    this.dispatchEvent(new CustomEvent('point-click', { detail: { time }, bubbles: true, composed: true }));
+    // The index names the point itself where several share an instant (a scatter of traces).
+    this.dispatchEvent(new CustomEvent('point-click', { detail: { time, index: idx }, bubbles: true, composed: true }));
   }
 
   /**
@@ -344,7 +351,12 @@ export class HeadroomTimeseries extends LitElement {
             stroke: line.color,
             width: 1.5,
             dash: line.dash ? [6, 4] : undefined,
-            points: line.points ? { show: true, size: 7 } : undefined,
+            points: line.scatter
+              ? { show: true, size: 8, width: 1, fill: line.color }
+              : line.points
+                ? { show: true, size: 7 }
+                : undefined,
+            paths: line.scatter ? () => null : undefined,
             value: (u, v, sidx, idx) => {
               const shown = idx == null ? latest(u.data[sidx]) : v;
               return shown == null ? '–' : formatValue(shown, unit);

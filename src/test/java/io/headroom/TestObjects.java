@@ -9,9 +9,14 @@ import io.jaegertracing.thriftjava.Batch;
 import io.jaegertracing.thriftjava.Process;
 import io.jaegertracing.thriftjava.Tag;
 import io.jaegertracing.thriftjava.TagType;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -70,6 +75,27 @@ public final class TestObjects {
         }
         return ExportTraceServiceRequest.newBuilder()
                 .addResourceSpans(ResourceSpans.newBuilder().setResource(resource(service)).addScopeSpans(scope))
+                .build();
+    }
+
+    /** A log record in a span: its trace and span ids, a severity number and a text body. */
+    public static LogRecord.Builder logIn(Span.Builder span, long timeNanos, SeverityNumber severity, String body) {
+        return LogRecord.newBuilder()
+                .setTimeUnixNano(timeNanos)
+                .setSeverityNumber(severity)
+                .setSeverityText(severity.name().substring("SEVERITY_NUMBER_".length()))
+                .setBody(AnyValue.newBuilder().setStringValue(body))
+                .setTraceId(span.getTraceId())
+                .setSpanId(span.getSpanId());
+    }
+
+    public static ExportLogsServiceRequest logs(String service, LogRecord.Builder... records) {
+        var scope = ScopeLogs.newBuilder();
+        for (LogRecord.Builder record : records) {
+            scope.addLogRecords(record);
+        }
+        return ExportLogsServiceRequest.newBuilder()
+                .addResourceLogs(ResourceLogs.newBuilder().setResource(resource(service)).addScopeLogs(scope))
                 .build();
     }
 

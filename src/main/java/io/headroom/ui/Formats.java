@@ -43,6 +43,11 @@ public final class Formats {
                 .toPlainString() + " %";
     }
 
+    /** "1 span", "2 spans": a count with its noun, plural by adding an s. */
+    public static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     public static String millis(Double ms) {
         if (ms == null) {
             return "–";

@@ -37,6 +37,7 @@ public class TimeSeriesChart extends Component implements HasSize {
 
     private final String title;
     private final String unit;
+    private String clickHint;
 
     public TimeSeriesChart(String title, String unit) {
         this.title = Objects.requireNonNull(title, "title");
@@ -86,6 +87,9 @@ public class TimeSeriesChart extends Component implements HasSize {
         if (endSeconds != null) {
             config.put("end", endSeconds);
         }
+        if (clickHint != null) {
+            config.put("clickHint", clickHint);
+        }
         getElement().setPropertyJson("config", config);
     }
 
@@ -117,8 +121,13 @@ public class TimeSeriesChart extends Component implements HasSize {
         return column;
     }
 
-    /** Fires when the user clicks the plot, with the instant under the cursor (to drill into traces). */
-    public Registration addPointClickListener(ComponentEventListener<PointClickEvent> listener) {
+    /**
+     * Fires when the user clicks the plot, with the instant under the cursor (to drill into traces).
+     *
+     * @param hint what the click does, shown when the pointer rests on the plot (applies from the next data)
+     */
+    public Registration addPointClickListener(String hint, ComponentEventListener<PointClickEvent> listener) {
+        clickHint = Objects.requireNonNull(hint, "hint");
         return addListener(PointClickEvent.class, listener);
     }
 

@@ -7,6 +7,13 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
     @Test
+    void countsTakeTheSingularForOneOnly() {
+        assertThat(Formats.count(0, "span")).isEqualTo("0 spans");
+        assertThat(Formats.count(1, "log record")).isEqualTo("1 log record");
+        assertThat(Formats.count(2, "service")).isEqualTo("2 services");
+    }
+
+    @Test
     void percentagesKeepTheirDigitsWhenNegative() {
         assertThat(Formats.percent(0.0437)).isEqualTo("4.4 %");
         assertThat(Formats.percent(-3.5)).isEqualTo("-350 %");

@@ -6,13 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -34,6 +35,8 @@ import io.headroom.explore.TraceDetail;
 import io.headroom.explore.TraceSummary;
 import io.headroom.explore.TraceTree;
 import io.headroom.explore.TraceTree.Node;
+import io.headroom.explore.ui.WaterfallRow.LogStep;
+import io.headroom.explore.ui.WaterfallRow.SpanStep;
 import io.headroom.explore.Traces;
 import io.headroom.store.LogQueries.LogLine;
 import io.headroom.store.SpanRow;
@@ -44,8 +47,9 @@ import io.headroom.ui.MainLayout;
 /**
  * One trace as a waterfall: every span under its parent with a bar at its time, coloured by
  * service, the critical path drawn solid and the rest faded, orphans (parent never arrived) at
- * the end; a span's details as text when it is selected; the trace's log records by time. The
- * tree grid renders only the rows in view, so a trace of ten thousand spans stays responsive.
+ * the end; the trace's log records inline, each under the span it was written in, at its time; a
+ * selected row's details as text. The tree grid renders only the rows in view, so a trace of ten
+ * thousand spans stays responsive.
  */
 @Route(value = "trace", layout = MainLayout.class)
 @PageTitle("Trace · Headroom")
@@ -60,10 +64,8 @@ public class TraceView extends VerticalLayout implements HasUrlParameter<String>
     private final Traces traces;
     private final H2 title = new H2();
     private final Paragraph summary = new Paragraph();
-    private final TreeGrid<Node> waterfall = new TreeGrid<>();
+    private final TreeGrid<WaterfallRow> waterfall = new TreeGrid<>();
     private final VerticalLayout details = new VerticalLayout();
-    private final Grid<LogLine> logs = new Grid<>();
-    private final Paragraph noLogs = new Paragraph("No log record carries this trace's id.");
     private TraceDetail shown;
 
     public TraceView(Traces traces) {
@@ -75,27 +77,18 @@ public class TraceView extends VerticalLayout implements HasUrlParameter<String>
         waterfall.setWidthFull();
         waterfall.setHeight("28rem");
         waterfall.getElement().setAttribute("data-waterfall", "");
-        waterfall.addHierarchyColumn(node -> node.span().origin().serviceName() + " · " + node.span().name()
-                        + (node.orphan() ? " (parent missing)" : ""))
-                .setHeader("Span").setWidth("22rem").setFlexGrow(0).setResizable(true);
+        // Not sortable: the waterfall's order is the trace's own (parents, then time).
+        waterfall.addHierarchyColumn(TraceView::label).setHeader("Span").setWidth("22rem").setFlexGrow(0).setResizable(true)
+                .setSortable(false).setTooltipGenerator(TraceView::label);
         waterfall.addComponentColumn(this::bar).setHeader("Timeline").setFlexGrow(1);
-        waterfall.addColumn(node -> Formats.millis(node.span().durationNanos() / 1e6)).setHeader("Duration").setWidth("7rem")
-                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        waterfall.addColumn(row -> row instanceof SpanStep step ? Formats.millis(step.node().span().durationNanos() / 1e6) : "")
+                .setHeader("Duration").setWidth("7rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        waterfall.setPartNameGenerator(row -> row instanceof LogStep ? "log-row" : null);
         waterfall.asSingleSelect().addValueChangeListener(event -> showDetails(event.getValue()));
         details.setPadding(false);
         details.setSpacing(false);
         details.getElement().setAttribute("data-span-details", "");
-
-        logs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        logs.setAllRowsVisible(true);
-        logs.addColumn(line -> offset(line.time())).setHeader("At").setWidth("7rem").setFlexGrow(0);
-        logs.addColumn(LogLine::service).setHeader("Service").setWidth("10rem").setFlexGrow(0);
-        logs.addColumn(line -> Logs.band(line.severityNumber())).setHeader("Severity").setWidth("6rem").setFlexGrow(0);
-        logs.addColumn(line -> line.body() == null ? "" : line.body()).setHeader("Message").setFlexGrow(1);
-        logs.getElement().setAttribute("data-trace-logs", "");
-        noLogs.addClassNames(LumoUtility.TextColor.SECONDARY);
-        noLogs.setVisible(false);
-        add(title, summary, waterfall, details, new H4("Log records of this trace"), logs, noLogs);
+        add(title, summary, waterfall, details);
     }
 
     @Override
@@ -107,34 +100,61 @@ public class TraceView extends VerticalLayout implements HasUrlParameter<String>
             summary.setText(traceId.matches("[0-9a-fA-F]{32}") ? "No span of this trace is stored (it may have expired)."
                     : "A trace id is 32 hexadecimal digits.");
             waterfall.setVisible(false);
-            logs.setVisible(false);
             return;
         }
         shown = found.get();
         TraceSummary trace = shown.summary();
         title.setText(trace.rootService() + ": " + trace.rootOperation());
-        summary.setText(TIME.format(trace.start()) + " UTC · " + Formats.millis(trace.durationMs()) + " · " + trace.spans() + " spans · "
-                + trace.services().size() + " services · " + trace.errors() + " errors · trace " + trace.traceId());
-        List<Node> roots = shown.tree().roots();
-        waterfall.setItems(roots, Node::children);
+        int records = shown.logs().size();
+        summary.setText(TIME.format(trace.start()) + " UTC · " + Formats.millis(trace.durationMs()) + " · "
+                + Formats.count(trace.spans(), "span") + " · " + Formats.count(trace.services().size(), "service") + " · "
+                + Formats.count(trace.errors(), "error") + " · " + Formats.count(records, "log record") + " · trace " + trace.traceId());
+        List<WaterfallRow> roots = WaterfallRow.of(shown.tree(), shown.logs());
+        waterfall.setItems(roots, WaterfallRow::children);
         waterfall.expandRecursively(roots, Integer.MAX_VALUE);
         // A short trace is shown whole; a long one scrolls inside the grid, which renders only the rows in view.
-        if (trace.spans() <= 25) {
+        if (trace.spans() + records <= 25) {
             waterfall.setHeight(null);
             waterfall.setAllRowsVisible(true);
         }
-        logs.setItems(shown.logs());
-        logs.setVisible(!shown.logs().isEmpty());
-        noLogs.setVisible(shown.logs().isEmpty());
-        var logSearch = new RouterLink("Search these logs", LogsView.class);
-        logSearch.setQueryParameters(QueryParameters.simple(java.util.Map.of("traceId", trace.traceId(), "from",
+        summary.add(new Span(" · "), logSearch());
+    }
+
+    /** The trace's records in the Logs view, over the trace's time and a margin either side. */
+    private RouterLink logSearch() {
+        TraceSummary trace = shown.summary();
+        var link = new RouterLink("Search these logs", LogsView.class);
+        link.setQueryParameters(QueryParameters.simple(Map.of("traceId", trace.traceId(), "from",
                 String.valueOf(trace.start().minusSeconds(300).toEpochMilli()), "to",
                 String.valueOf(trace.start().plusMillis((long) trace.durationMs()).plusSeconds(300).toEpochMilli()))));
-        summary.add(new Span(" · "), logSearch);
+        return link;
+    }
+
+    private static String label(WaterfallRow row) {
+        if (row instanceof SpanStep step) {
+            return step.node().span().origin().serviceName() + " · " + step.node().span().name()
+                    + (step.node().orphan() ? " (parent missing)" : "");
+        }
+        LogLine line = ((LogStep) row).line();
+        return Logs.band(line.severityNumber()).toUpperCase(Locale.ROOT) + " · " + oneLine(line.body());
+    }
+
+    /** A body's first line, cut short: the whole body is in the details below the waterfall. */
+    private static String oneLine(String body) {
+        if (body == null) {
+            return "";
+        }
+        int newline = body.indexOf('\n');
+        String line = newline < 0 ? body : body.substring(0, newline) + " …";
+        return line.length() > 200 ? line.substring(0, 200) + " …" : line;
+    }
+
+    private Component bar(WaterfallRow row) {
+        return row instanceof SpanStep step ? spanBar(step.node()) : logMark((LogStep) row);
     }
 
     /** The span's bar: its place and length on the trace's time line; solid on the critical path. */
-    private Component bar(Node node) {
+    private Component spanBar(Node node) {
         TraceTree tree = shown.tree();
         double total = Math.max(1, tree.endNanos() - tree.startNanos());
         double left = (node.span().startEpochNanos() - tree.startNanos()) / total * 100;
@@ -160,6 +180,25 @@ public class TraceView extends VerticalLayout implements HasUrlParameter<String>
         return lane;
     }
 
+    /** A record's mark: a short upright line at its time, in its severity's colour. */
+    private Component logMark(LogStep log) {
+        TraceTree tree = shown.tree();
+        double total = Math.max(1, tree.endNanos() - tree.startNanos());
+        double left = Math.max(0, Math.min(99.6, (log.atNanos() - tree.startNanos()) / total * 100));
+        var mark = new Div();
+        mark.getStyle().set("position", "absolute").set("left", left + "%").set("width", "3px").set("top", "10%").set("height", "80%")
+                .set("background-color", severityColour(log.line().severityNumber()));
+        mark.getElement().setAttribute("title", Logs.band(log.line().severityNumber()) + " at " + offset(log.line().time()));
+        mark.getElement().setAttribute("data-log-mark", "");
+        var lane = new Div(mark);
+        lane.getStyle().set("position", "relative").set("width", "100%").set("height", "1.4rem");
+        return lane;
+    }
+
+    private static String severityColour(int severityNumber) {
+        return severityNumber >= 17 ? "#e5484d" : severityNumber >= 13 ? "#e07b00" : "#8b8d98";
+    }
+
     private static String colour(String service) {
         return PALETTE[Math.floorMod(service.hashCode(), PALETTE.length)];
     }
@@ -169,12 +208,31 @@ public class TraceView extends VerticalLayout implements HasUrlParameter<String>
         return (nanos < 0 ? "−" : "+") + Formats.millis(Math.abs(nanos) / 1e6);
     }
 
-    /** The selected span as text: whatever its attributes hold is shown as characters, never as markup. */
-    private void showDetails(Node node) {
+    /** The selected row as text: whatever its attributes or body hold is shown as characters, never as markup. */
+    private void showDetails(WaterfallRow row) {
         details.removeAll();
-        if (node == null) {
-            return;
+        if (row instanceof SpanStep step) {
+            showSpan(step.node());
+        } else if (row instanceof LogStep log) {
+            showLog(log.line());
         }
+    }
+
+    private void showLog(LogLine line) {
+        details.add(new H4(line.service() + " · " + (line.severityText() == null || line.severityText().isEmpty()
+                ? Logs.band(line.severityNumber()) : line.severityText()) + " log record"));
+        var about = new Paragraph(TIME.format(line.time()) + " UTC · " + offset(line.time()) + " into the trace"
+                + (line.spanId() == null ? "" : " · span " + HEX.formatHex(line.spanId())) + " · ");
+        about.add(logSearch());
+        details.add(about);
+        var body = new Pre(line.body() == null ? "" : line.body());
+        body.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.Margin.Vertical.XSMALL);
+        body.getElement().setAttribute("data-section", "Body");
+        details.add(new Div(new Span("Body"), body));
+        details.add(section("Attributes", line.attributesJson()));
+    }
+
+    private void showSpan(Node node) {
         SpanRow span = node.span();
         StoredResource resource = shown.trace().resources().get(span.origin().resourceId());
         details.add(new H4(span.origin().serviceName() + " · " + span.name()));

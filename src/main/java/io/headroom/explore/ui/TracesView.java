@@ -40,6 +40,7 @@ import io.headroom.store.SpanSearch;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.ScatterChart;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
 
@@ -55,8 +56,10 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
     private static final TimeRange DEFAULT_RANGE = TimeRange.last(Duration.ofHours(1));
     private static final String RECENT = "Most recent";
     private static final String SLOWEST = "Slowest";
-    private static final int LIMIT = 50;
-    private static final List<String> FILTERS = List.of("service", "operation", "attr", "minDuration", "maxDuration", "status", "sort");
+    private static final int DEFAULT_LIMIT = 50;
+    private static final List<Integer> LIMITS = List.of(20, 50, 100, 200);
+    private static final List<String> FILTERS = List.of("service", "operation", "attr", "minDuration", "maxDuration", "status", "sort",
+            "limit");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -69,7 +72,11 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField maxDuration = new TextField("Max duration");
     private final Checkbox errorsOnly = new Checkbox("Errors only");
     private final Select<String> order = new Select<>();
+    private final Select<Integer> limit = new Select<>();
     private final Span summary = new Span();
+    private final ScatterChart<TraceSummary> scatter = new ScatterChart<>("Duration", "ms",
+            List.of(new ScatterChart.Group("Traces", "#3d9df2"), new ScatterChart.Group("With errors", "#e5484d")),
+            "Click a dot to open its trace");
     private final Grid<TraceSummary> grid = new Grid<>();
     private final LiveRefresh.Handle refresh;
     private TimeControls.Choice choice = new TimeControls.Choice(DEFAULT_RANGE, null);
@@ -77,7 +84,11 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A search as read from the URL, the range still relative; null fields match everything. */
     private record Criteria(TimeRange range, String service, String operation, List<SpanSearch.TagFilter> tags, Duration min,
-            Duration max, boolean errorsOnly, SpanSearch.Order order) {
+            Duration max, boolean errorsOnly, SpanSearch.Order order, int limit) {
+    }
+
+    /** What a search found, with the instants it covered (the scatter plot's time axis). */
+    private record Found(Instant from, Instant to, int limit, List<TraceSummary> traces) {
     }
 
     public TracesView(Traces traces, LiveRefresh live, Clock clock) {
@@ -90,6 +101,10 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         order.setLabel("Order");
         order.setItems(RECENT, SLOWEST);
         order.setValue(RECENT);
+        limit.setLabel("Limit");
+        limit.setItems(LIMITS);
+        limit.setValue(DEFAULT_LIMIT);
+        limit.setWidth("6rem");
         for (TextField field : List.of(service, operation, attribute, minDuration, maxDuration)) {
             field.setClearButtonVisible(true);
             // Each keystroke reaches the server before Enter does: with the default (on change), Enter's
@@ -102,7 +117,7 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         }
         var search = new Button("Find traces", click -> apply());
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var filters = new HorizontalLayout(service, operation, attribute, minDuration, maxDuration, order, errorsOnly, search);
+        var filters = new HorizontalLayout(service, operation, attribute, minDuration, maxDuration, order, limit, errorsOnly, search);
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         summary.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
@@ -117,9 +132,13 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(TraceSummary::spans).setHeader("Spans").setWidth("6rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(TraceSummary::errors).setHeader("Errors").setWidth("6rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(trace -> String.join(", ", trace.services())).setHeader("Services").setFlexGrow(2);
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(TraceView.class, click.getItem().traceId())));
+        grid.addItemClickListener(click -> open(click.getItem()));
         grid.getElement().setAttribute("data-traces", "");
-        add(new H2("Traces"), timeControls, filters, summary, grid);
+        scatter.setWidthFull();
+        scatter.getElement().setProperty("height", 160);
+        scatter.getElement().setAttribute("data-traces-scatter", "");
+        scatter.addDotClickListener(this::open);
+        add(new H2("Traces"), timeControls, filters, scatter, summary, grid);
 
         refresh = live.whileAttached(this, null, () -> {
             Criteria current = criteria;
@@ -127,9 +146,15 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
                 return null;
             }
             Instant now = clock.instant();
-            return traces.summaries(new SpanSearch(current.service(), current.operation(), current.tags(), current.range().start(now),
-                    current.range().end(now), current.min(), current.max(), current.errorsOnly(), current.order(), LIMIT));
+            Instant from = current.range().start(now);
+            Instant to = current.range().end(now);
+            return new Found(from, to, current.limit(), traces.summaries(new SpanSearch(current.service(), current.operation(),
+                    current.tags(), from, to, current.min(), current.max(), current.errorsOnly(), current.order(), current.limit())));
         }, this::show);
+    }
+
+    private void open(TraceSummary trace) {
+        getUI().ifPresent(ui -> ui.navigate(TraceView.class, trace.traceId()));
     }
 
     private void apply() {
@@ -151,6 +176,9 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (SLOWEST.equals(order.getValue())) {
             filters.put("sort", "duration");
+        }
+        if (limit.getValue() != null && limit.getValue() != DEFAULT_LIMIT) {
+            filters.put("limit", String.valueOf(limit.getValue()));
         }
         return filters;
     }
@@ -190,7 +218,13 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         }
         return new Criteria(choice.range(), filters.get("service"), filters.get("operation"), tags, min, max,
                 "error".equals(filters.get("status")), "duration".equals(filters.get("sort")) ? SpanSearch.Order.SLOWEST
-                        : SpanSearch.Order.RECENT);
+                        : SpanSearch.Order.RECENT, limit(filters));
+    }
+
+    /** One of the offered limits; anything else in a hand-edited link gives the default. */
+    private static int limit(Map<String, String> filters) {
+        String asked = filters.get("limit");
+        return LIMITS.stream().filter(offered -> String.valueOf(offered).equals(asked)).findFirst().orElse(DEFAULT_LIMIT);
     }
 
     private static Criteria invalid(TextField field, String reason) {
@@ -212,16 +246,22 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         maxDuration.setValue(filters.getOrDefault("maxDuration", ""));
         errorsOnly.setValue("error".equals(filters.get("status")));
         order.setValue("duration".equals(filters.get("sort")) ? SLOWEST : RECENT);
+        limit.setValue(limit(filters));
         criteria = parse(filters);
         refresh.setPeriod(choice.refresh());
     }
 
-    private void show(List<TraceSummary> found) {
+    private void show(Found found) {
         if (found == null) {
             return;
         }
-        grid.setItems(found);
-        summary.setText(found.isEmpty() ? "No trace matches in this range."
-                : found.size() + (found.size() == LIMIT ? " traces (the first " + LIMIT + ")" : " traces") + "; click one to open it");
+        List<TraceSummary> list = found.traces();
+        grid.setItems(list);
+        scatter.setDots(list.stream().map(trace -> new ScatterChart.Dot<>(trace.start(), trace.durationMs(), trace.errors() > 0 ? 1 : 0,
+                trace)).toList(), found.from(), found.to());
+        summary.setText(list.isEmpty() ? "No trace matches in this range."
+                : list.size() == 1 ? "1 trace; click it to open it"
+                : list.size() + (list.size() == found.limit() ? " traces (the first " + found.limit() + ")" : " traces")
+                        + "; click one to open it");
     }
 }

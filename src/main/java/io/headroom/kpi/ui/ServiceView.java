@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.headroom.kpi.Annotation;
@@ -116,6 +117,12 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             chart.setWidthFull();
             chart.addRangeSelectListener(this::zoomIn);
         }
+        latency.getElement().setAttribute("data-chart", "latency");
+        errors.getElement().setAttribute("data-chart", "errors");
+        latency.addPointClickListener("Click a point for that step's slowest traces",
+                click -> openTraces(click.time(), Map.of("sort", "duration")));
+        errors.addPointClickListener("Click a point for that step's failed traces",
+                click -> openTraces(click.time(), Map.of("status", "error")));
         sloArea.setWidthFull();
         events.getElement().setAttribute("data-events", "");
         add(back, top, actions, headline, sloArea, throughput, errors, latency, utilisation, inProgress, cpu, instances, cost,
@@ -127,6 +134,19 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     /** The range and refresh live in the URL (a link reproduces the view); a change navigates, and {@link #setParameter} applies it. */
     private void navigate(TimeControls.Choice choice) {
         getUI().ifPresent(ui -> ui.navigate(ServiceView.class, service, choice.query()));
+    }
+
+    /**
+     * Trace search for this service over the chart step that starts at {@code stepStart}. By route
+     * name: the traces view belongs to {@code explore}, which depends on this module, not the reverse.
+     */
+    private void openTraces(Instant stepStart, Map<String, String> filters) {
+        var query = new java.util.LinkedHashMap<String, String>();
+        query.put("service", service);
+        query.put("from", String.valueOf(stepStart.toEpochMilli()));
+        query.put("to", String.valueOf(stepStart.plus(range.step()).toEpochMilli()));
+        query.putAll(filters);
+        getUI().ifPresent(ui -> ui.navigate("traces", QueryParameters.simple(query)));
     }
 
     private void zoomIn(TimeSeriesChart.RangeSelectEvent zoom) {

@@ -84,15 +84,16 @@ class LogsViewE2E {
         page.getByLabel("Search").press("Enter");
         assertThat(summary).hasText("30 records match; the newest 30 are listed");
 
-        // A line's trace opens the Trace view: its waterfall, the selected span's details as text, its log records.
+        // A line's trace opens the Trace view: its waterfall with its log records, the selected span's details as text.
         page.locator("[data-logs] [data-trace-id]:visible").first().click();
         assertThat(page).hasURL(Pattern.compile(".*/trace/" + traceId + "$"));
         assertThat(page.locator("[data-trace-summary]")).containsText("2 spans");
         Locator waterfall = page.locator("[data-waterfall]");
         assertThat(waterfall.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("charge card"))).hasCount(1);
         assertThat(waterfall.locator("[data-critical]")).hasCount(2);
-        assertThat(page.locator("[data-trace-logs] vaadin-grid-cell-content").filter(
-                new Locator.FilterOptions().setHasText("payment declined for card " + MARKUP))).hasCount(10);
+        // The trace's records inline, under the span they were written in.
+        assertThat(waterfall.locator("vaadin-grid-cell-content").filter(
+                new Locator.FilterOptions().setHasText("WARN · payment declined for card " + MARKUP))).hasCount(10);
         waterfall.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("charge card")).click();
         assertThat(page.locator("[data-span-details] [data-section='Attributes']")).containsText(MARKUP);
         assertThat(page.locator("img")).hasCount(0);
