@@ -102,7 +102,8 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
         severity.setValue(ANY_SEVERITY);
         words.setPlaceholder("payment -retry \"card declined\"");
         words.setHelperText("all words; \"phrase\"; -word excludes; or");
-        attribute.setPlaceholder("key=value");
+        attribute.setPlaceholder("key=value key2=\"v 2\"");
+        attribute.setHelperText("every pair must match");
         traceId.setPlaceholder("32 hex digits");
         for (TextField field : List.of(service, words, attribute, traceId)) {
             field.setClearButtonVisible(true);
@@ -222,13 +223,13 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
         Map<String, String> attributes = Map.of();
         String attr = filters.get("attr");
         if (attr != null) {
-            int equals = attr.indexOf('=');
-            if (equals <= 0) {
-                attribute.setErrorMessage("Write key=value, for example http.route=/cart");
+            try {
+                attributes = AttributeFilter.parse(attr);
+            } catch (IllegalArgumentException e) {
+                attribute.setErrorMessage(e.getMessage());
                 attribute.setInvalid(true);
                 return null;
             }
-            attributes = Map.of(attr.substring(0, equals).trim(), attr.substring(equals + 1).trim());
         }
         byte[] trace = null;
         String id = filters.get("traceId");

@@ -95,7 +95,7 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         this.clock = clock;
         setSizeFull();
         timeControls = new TimeControls(clock, picked -> navigate(picked, filters()));
-        attribute.setPlaceholder("key=value");
+        attribute.setPlaceholder("key=value key2=\"v 2\"");
         minDuration.setPlaceholder("300ms");
         maxDuration.setPlaceholder("2s");
         order.setLabel("Order");
@@ -195,11 +195,11 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         var tags = new ArrayList<SpanSearch.TagFilter>();
         String attr = filters.get("attr");
         if (attr != null) {
-            int equals = attr.indexOf('=');
-            if (equals <= 0) {
-                return invalid(attribute, "Write key=value, for example http.route=/cart");
+            try {
+                AttributeFilter.parse(attr).forEach((key, value) -> tags.add(SpanSearch.TagFilter.attribute(key, value)));
+            } catch (IllegalArgumentException e) {
+                return invalid(attribute, e.getMessage());
             }
-            tags.add(SpanSearch.TagFilter.attribute(attr.substring(0, equals).trim(), attr.substring(equals + 1).trim()));
         }
         Duration min;
         Duration max;

@@ -65,9 +65,15 @@ class TracesViewE2E {
         page.getByLabel("Min duration").press("Enter");
         assertThat(page).hasURL(Pattern.compile(".*minDuration=50ms.*"));
         assertThat(summary).hasText("2 traces; click one to open it");
+        // Attributes as Jaeger's search form takes them: key=value pairs, a value with spaces quoted.
+        page.getByLabel("Attribute").fill("http.route=\"/POST /checkout\"");
+        page.getByLabel("Attribute").press("Enter");
+        assertThat(summary).hasText("1 trace; click it to open it");
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("traces.png")));
 
-        page.locator("[data-traces] vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("POST /checkout")).click();
+        // The grid keeps the cells of rows it no longer shows (hidden): click the one in view.
+        page.locator("[data-traces] vaadin-grid-cell-content:visible").filter(new Locator.FilterOptions().setHasText("POST /checkout"))
+                .first().click();
         assertThat(page).hasURL(Pattern.compile(".*/trace/" + HexFormat.of().formatHex(slow.toByteArray()) + "$"));
         assertThat(page.locator("[data-trace-summary]")).containsText("3 spans");
         Locator waterfall = page.locator("[data-waterfall] vaadin-grid-cell-content");
