@@ -50,6 +50,22 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         playwright.close();
     }
 
+    /** A page signed in as the test administrator. */
+    public Page signedInPage(int port, int width, int height) {
+        Page page = newPage(width, height);
+        signIn(page, port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        return page;
+    }
+
+    /** Signs in through the sign-in page and waits until Headroom has let the user in. */
+    public static void signIn(Page page, int port, String user, String password) {
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.getByLabel("Username").fill(user);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.locator("vaadin-button[slot='submit'], vaadin-login-form vaadin-button").first().click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("[data-signed-in]")).hasAttribute("data-signed-in", user);
+    }
+
     public Page newPage(int width, int height) {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
         opened.add(page);

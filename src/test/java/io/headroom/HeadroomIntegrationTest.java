@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A whole Headroom on random ports (main and OTLP) with its own embedded PostgreSQL in a fresh
- * data directory under target/, its metrics exported as in production. Test classes with the
+ * data directory under target/, its metrics exported as in production, and the user
+ * {@link TestUsers#ADMIN}. Test classes with the
  * same annotation share one instance.
  */
 @Target(ElementType.TYPE)
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.demo.enabled=false",
                 "headroom.store.edge-interval=1s",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
+                "headroom.security.admin-password=" + TestUsers.ADMIN_PASSWORD,
         })
 public @interface HeadroomIntegrationTest {
 }

@@ -22,9 +22,25 @@ public final class JsonApi {
     }
 
     private final String base;
+    private final String authorization;
 
+    /** As the test administrator. */
     public JsonApi(int port) {
+        this(port, TestUsers.adminBasic());
+    }
+
+    /** @param authorization the Authorization header to send, or null for none */
+    public JsonApi(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    public static JsonApi as(int port, String user, String password) {
+        return new JsonApi(port, TestUsers.basic(user, password));
+    }
+
+    public static JsonApi anonymous(int port) {
+        return new JsonApi(port, null);
     }
 
     public Answer get(String path) {
@@ -41,11 +57,19 @@ public final class JsonApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));

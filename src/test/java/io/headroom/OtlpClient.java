@@ -28,8 +28,10 @@ public final class OtlpClient {
         return send(request.build());
     }
 
+    /** A read of Headroom's API, as the test administrator. */
     public static HttpResponse<byte[]> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", TestUsers.adminBasic())
+                .GET().build());
     }
 
     private static HttpResponse<byte[]> send(HttpRequest request) {

@@ -1,5 +1,8 @@
 package io.headroom.chaos;
 
+import io.headroom.audit.Audited;
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +59,8 @@ public class Chaos implements SmartLifecycle {
      * @throws NoSuchElementException when no injector reaches the service
      * @throws IllegalArgumentException when the spec is out of range or cannot apply to the service now
      */
+    @PreAuthorize(Roles.OPERATOR)
+    @Audited("chaos.inject")
     public Fault inject(String service, FaultSpec spec) {
         validate(spec);
         FaultInjector injector = injectors.stream().filter(candidate -> candidate.services().contains(service)).findFirst()
@@ -82,6 +87,8 @@ public class Chaos implements SmartLifecycle {
      *
      * @throws NoSuchElementException for an unknown id
      */
+    @PreAuthorize(Roles.OPERATOR)
+    @Audited("chaos.stop")
     public Fault stop(String id) {
         return end(id, "stopped").or(() -> find(id)).orElseThrow(() -> new NoSuchElementException("no fault with id '" + id + "'"));
     }

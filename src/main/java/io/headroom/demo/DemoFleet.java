@@ -1,5 +1,7 @@
 package io.headroom.demo;
 
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -129,6 +131,7 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
      *
      * @throws IllegalArgumentException when {@code rps} is not between 0 and 2000
      */
+    @PreAuthorize(Roles.OPERATOR)
     public LoadStatus setRps(double rps) {
         DemoProperties.requireValidRps(rps);
         LoadGenerator generator = startedLoad();

@@ -1,5 +1,8 @@
 package io.headroom.kpi;
 
+import io.headroom.audit.Audited;
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +28,8 @@ public class ApdexThresholds {
     }
 
     /** @throws IllegalArgumentException unless 0 < thresholdMs ≤ 60000 */
+    @PreAuthorize(Roles.ADMIN)
+    @Audited("kpi.apdex")
     public double set(String service, double thresholdMs) {
         if (!(thresholdMs > 0 && thresholdMs <= MAX_MS)) {
             throw new IllegalArgumentException("thresholdMs must be above 0 and at most 60000, was " + thresholdMs);

@@ -1,5 +1,8 @@
 package io.headroom.kpi;
 
+import io.headroom.audit.Audited;
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,8 @@ public class ServicePrices {
     }
 
     /** @throws IllegalArgumentException when the price is negative, not a number, or implausibly large */
+    @PreAuthorize(Roles.ADMIN)
+    @Audited("kpi.price")
     public Price set(String service, double perInstanceHour) {
         return records.setUserPrice(service, valid(perInstanceHour), clock.instant());
     }

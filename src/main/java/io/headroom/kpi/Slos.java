@@ -1,5 +1,8 @@
 package io.headroom.kpi;
 
+import io.headroom.audit.Audited;
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +46,8 @@ public class Slos {
         this.clock = clock;
     }
 
+    @PreAuthorize(Roles.ADMIN)
+    @Audited("kpi.slo-define")
     public Slo define(Slo slo) {
         records.save(new StoredSlo(slo.service(), slo.availabilityTarget(), slo.latencyTarget(), slo.latencyThresholdMs(),
                 slo.windowDays(), clock.instant()));
@@ -51,6 +56,8 @@ public class Slos {
     }
 
     /** @return whether the service had one */
+    @PreAuthorize(Roles.ADMIN)
+    @Audited("kpi.slo-remove")
     public boolean remove(String service) {
         recent.remove(service);
         return records.delete(service);

@@ -1,5 +1,8 @@
 package io.headroom.scaling;
 
+import io.headroom.audit.Audited;
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -30,6 +33,8 @@ public class Scaling {
      * @throws NoSuchElementException when no target runs the service
      * @throws IllegalArgumentException when {@code desired} is outside the service's bounds
      */
+    @PreAuthorize(Roles.OPERATOR)
+    @Audited("scaling.scale")
     public Instances scaleTo(String service, int desired) {
         ScaleTarget target = target(service);
         Instances now = target.instances(service);

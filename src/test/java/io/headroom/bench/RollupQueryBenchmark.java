@@ -32,9 +32,11 @@ public final class RollupQueryBenchmark {
         String api = option(args, "api", "http://localhost:8080");
         int spansPerMinute = Integer.parseInt(option(args, "spans-per-minute", "100"));
         int queries = Integer.parseInt(option(args, "queries", "200"));
+        // The API needs a user; the administrator's password as Headroom was started with it.
+        String credentials = option(args, "user", "admin") + ":" + option(args, "password", System.getenv().getOrDefault("HEADROOM_ADMIN_PASSWORD", ""));
         String service = option(args, "service", "bench-rollup-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 24));
         if (Arrays.asList(args).contains("--help")) {
-            System.err.println("options: --otlp=URL --api=URL --spans-per-minute=N --queries=N --service=NAME");
+            System.err.println("options: --otlp=URL --api=URL --spans-per-minute=N --queries=N --service=NAME --user=NAME --password=P (default $HEADROOM_ADMIN_PASSWORD)");
             System.exit(2);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,7 +68,8 @@ public final class RollupQueryBenchmark {
             }
         }
 
-        var query = HttpRequest.newBuilder(URI.create(api + "/api/v1/services/" + service + "?window=24h")).GET().build();
+        var query = HttpRequest.newBuilder(URI.create(api + "/api/v1/services/" + service + "?window=24h")).header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build();
         String body = "";
         for (int i = 0; i < 200; i++) {
             body = http.send(query, HttpResponse.BodyHandlers.ofString()).body();

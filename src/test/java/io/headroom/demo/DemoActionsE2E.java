@@ -36,7 +36,7 @@ class DemoActionsE2E {
 
     @Test
     void scalingAndAFaultFromTheServicePageShowOnItsChartsWithinSeconds() {
-        Page page = browser.newPage(1400, 1000);
+        Page page = browser.signedInPage(port, 1400, 1000);
         page.navigate("http://127.0.0.1:" + port + "/services/pricing");
         Locator instances = page.locator("[data-instances]");
         assertThat(instances).hasText("1 instance", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
@@ -99,7 +99,7 @@ class DemoActionsE2E {
 
     @Test
     void theDemoLoadCanBeChangedFromItsView() {
-        Page page = browser.newPage(1400, 700);
+        Page page = browser.signedInPage(port, 1400, 700);
         page.navigate("http://127.0.0.1:" + port + "/demo");
         assertThat(page.locator("[data-figure='Base rate']")).containsText("40 req/s", WITHIN_30S);
         Locator rate = page.locator("vaadin-number-field input");

@@ -26,7 +26,7 @@ class DemoFleetE2E {
 
     @Test
     void servicesViewListsTheDemoShopWithLiveThroughput() {
-        Page page = browser.newPage(1400, 700);
+        Page page = browser.signedInPage(port, 1400, 700);
         page.navigate("http://127.0.0.1:" + port + "/");
         var cells = page.locator("vaadin-grid-cell-content");
         for (String service : List.of("gateway", "auth", "catalog", "pricing", "inventory", "checkout", "payments", "billing")) {

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.headroom.HeadroomApplication;
+import io.headroom.TestUsers;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "headroom.otlp.port=0",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
+                "headroom.security.admin-password=" + TestUsers.ADMIN_PASSWORD,
                 "headroom.demo.rps=40",
                 "headroom.demo.pattern.daily-amplitude=0",
                 "headroom.demo.pattern.bursts-per-hour=0",
@@ -36,5 +38,5 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.scrape.timeout=2s",
                 "headroom.scrape.refresh-interval=1s",
         })
-@interface DemoFleetTest {
+public @interface DemoFleetTest {
 }

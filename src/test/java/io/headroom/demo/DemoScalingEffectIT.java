@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import io.headroom.TestUsers;
 import io.headroom.scaling.Scaling;
+import io.headroom.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Under constant load, the fleet's overloaded payments service (see {@link DemoFleetTest})
@@ -24,12 +27,15 @@ class DemoScalingEffectIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SecurityContextHolderStrategy security;
+
     @Test
     void scalingAnOverloadedServiceLowersItsP99() {
         await().atMost(Duration.ofSeconds(40)).until(() -> samples("20 seconds") > 50);
         double before = p99("20 seconds");
 
-        scaling.scaleTo("payments", 4);
+        TestUsers.as(security, Role.OPERATOR, () -> scaling.scaleTo("payments", 4));
         // Long enough for the queue built up before to drain; then a window of only the new regime.
         await().pollDelay(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(40)).until(() -> samples("12 seconds") > 50);
         double after = p99("12 seconds");

@@ -1,5 +1,6 @@
 package io.headroom.demo.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.demo.DemoFleet;
 import io.headroom.demo.LoadStatus;
 import io.headroom.demo.TrafficPattern;
@@ -24,6 +26,7 @@ import io.headroom.ui.MainLayout;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** The demo load generator: what it sends now and what became of it, and its base rate to change. */
+@PermitAll
 @Route(value = "demo", layout = MainLayout.class)
 @PageTitle("Demo load · Headroom")
 @Menu(title = "Demo load", order = 90)
@@ -39,7 +42,7 @@ public class DemoLoadView extends VerticalLayout {
     private final Paragraph pattern = new Paragraph();
     private final NumberField rps = new NumberField("Base rate (requests/s)");
 
-    public DemoLoadView(ObjectProvider<DemoFleet> fleets, LiveRefresh live) {
+    public DemoLoadView(ObjectProvider<DemoFleet> fleets, LiveRefresh live, AuthenticationContext authentication) {
         add(new H2("Demo load"));
         DemoFleet fleet = fleets.getIfAvailable();
         if (fleet == null) {
@@ -58,7 +61,11 @@ public class DemoLoadView extends VerticalLayout {
         var form = new HorizontalLayout(rps, apply);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        add(pattern, figures, form);
+        add(pattern, figures);
+        // Changing the load acts on the (demo) services: an operator's decision.
+        if (authentication.hasRole("OPERATOR")) {
+            add(form);
+        }
         live.whileAttached(this, REFRESH, fleet::load, this::show);
     }
 

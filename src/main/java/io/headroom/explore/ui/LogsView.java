@@ -1,5 +1,6 @@
 package io.headroom.explore.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
+import io.headroom.ui.UrlFilters;
 import io.headroom.ui.TimeSeriesChart;
 
 /**
@@ -50,6 +52,7 @@ import io.headroom.ui.TimeSeriesChart;
  * newest records, each shown as text, each with a link to its trace. Everything the view shows
  * is in its URL, so a link reproduces it; live tail re-reads the newest records every two seconds.
  */
+@PermitAll
 @Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs · Headroom")
 @Menu(title = "Logs", order = 10)

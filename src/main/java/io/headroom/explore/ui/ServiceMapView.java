@@ -1,5 +1,6 @@
 package io.headroom.explore.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,6 +37,7 @@ import io.headroom.ui.TimeRange;
  * page. The same edges are listed in a table beneath. Names are telemetry text, so the drawing
  * is built with every text escaped.
  */
+@PermitAll
 @Route(value = "map", layout = MainLayout.class)
 @PageTitle("Service map · Headroom")
 @Menu(title = "Service map", order = 8)

@@ -1,5 +1,6 @@
 package io.headroom.explore.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +52,7 @@ import io.headroom.ui.MainLayout;
  * selected row's details as text. The tree grid renders only the rows in view, so a trace of ten
  * thousand spans stays responsive.
  */
+@PermitAll
 @Route(value = "trace", layout = MainLayout.class)
 @PageTitle("Trace · Headroom")
 public class TraceView extends VerticalLayout implements HasUrlParameter<String> {

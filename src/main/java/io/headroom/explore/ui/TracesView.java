@@ -1,5 +1,6 @@
 package io.headroom.explore.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,11 +44,13 @@ import io.headroom.ui.MainLayout;
 import io.headroom.ui.ScatterChart;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
+import io.headroom.ui.UrlFilters;
 
 /**
  * Trace search: traces with a span that matches every filter, the most recent or the slowest
  * first; a row opens the trace. The filters are in the URL, so a link reproduces the search.
  */
+@PermitAll
 @Route(value = "traces", layout = MainLayout.class)
 @PageTitle("Traces · Headroom")
 @Menu(title = "Traces", order = 9)

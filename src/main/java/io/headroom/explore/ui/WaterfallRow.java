@@ -25,15 +25,40 @@ sealed interface WaterfallRow {
 
     List<WaterfallRow> children();
 
+    /**
+     * Equal only to itself: the tree grid hashes every row it tracks, and a record's own hash
+     * would walk the whole subtree below it, for every row of a ten-thousand-span trace.
+     */
     record SpanStep(Node node, List<WaterfallRow> children) implements WaterfallRow {
 
         @Override
         public long atNanos() {
             return node.span().startEpochNanos();
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
+    /** Equal only to itself, as a span's row is: two records with the same text at the same instant are two rows. */
     record LogStep(LogLine line) implements WaterfallRow {
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
 
         @Override
         public long atNanos() {

@@ -1,7 +1,9 @@
 package io.headroom.ingest.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -9,6 +11,7 @@ import io.headroom.ingest.IngestMetrics;
 import io.headroom.ingest.IngestPipeline;
 import io.headroom.ingest.IngestProperties;
 import io.headroom.ingest.Signal;
+import io.headroom.security.IngestRateLimits;
 import io.headroom.store.TelemetryBatch;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -42,11 +45,13 @@ public class HttpReceiver {
     private final IngestPipeline pipeline;
     private final IngestProperties properties;
     private final IngestMetrics metrics;
+    private final IngestRateLimits rateLimits;
 
-    HttpReceiver(IngestPipeline pipeline, IngestProperties properties, IngestMetrics metrics) {
+    HttpReceiver(IngestPipeline pipeline, IngestProperties properties, IngestMetrics metrics, IngestRateLimits rateLimits) {
         this.pipeline = pipeline;
         this.properties = properties;
         this.metrics = metrics;
+        this.rateLimits = rateLimits;
     }
 
     public <T> CompletableFuture<ResponseEntity<byte[]>> receive(HttpServletRequest request, Signal signal,
@@ -74,6 +79,14 @@ public class HttpReceiver {
                     unavailable(answers, "the store could not register resources or series; retry later"));
         }
         rejections.byReason().forEach((reason, count) -> metrics.rejected(signal, reason, count));
+        Optional<Duration> wait = rateLimits.records(batch.recordCount());
+        if (wait.isPresent()) {
+            metrics.requestRejected(signal, "rate_limited");
+            var response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+            return CompletableFuture.completedFuture(answers.refused(response, HttpStatus.TOO_MANY_REQUESTS,
+                    "the token's record rate is used up (" + batch.recordCount() + " records); nothing of this request was stored"));
+        }
         return pipeline.submit(batch).handle((committed, failure) -> {
             if (failure == null) {
                 return answers.stored(rejections);

@@ -24,8 +24,12 @@ public class OtlpPort extends OncePerRequestFilter implements WebServerFactoryCu
     private final int configuredPort;
     private volatile Connector connector;
 
-    OtlpPort(@Value("${headroom.otlp.port:4318}") int configuredPort) {
+    private final String address;
+
+    /** @param address where the main port listens ({@code server.address}); OTLP listens there too, everywhere when unset */
+    OtlpPort(@Value("${headroom.otlp.port:4318}") int configuredPort, @Value("${server.address:}") String address) {
         this.configuredPort = configuredPort;
+        this.address = address.isBlank() ? "0.0.0.0" : address;
     }
 
     @Override
@@ -35,7 +39,7 @@ public class OtlpPort extends OncePerRequestFilter implements WebServerFactoryCu
         }
         var otlp = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         otlp.setPort(configuredPort);
-        otlp.setProperty("address", "0.0.0.0");
+        otlp.setProperty("address", address);
         this.connector = otlp;
         factory.addAdditionalTomcatConnectors(otlp);
     }

@@ -1,5 +1,8 @@
 package io.headroom.ingest.scrape;
 
+import io.headroom.audit.Audited;
+import io.headroom.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Comparator;
@@ -44,6 +47,8 @@ public class Scraping {
      * @throws IllegalArgumentException naming what is wrong with the job, URL or labels
      * @throws IllegalStateException when the job already has this URL
      */
+    @PreAuthorize(Roles.ADMIN)
+    @Audited("ingest.target-add")
     public long add(String job, String url, Map<String, String> labels) {
         String name = job == null ? "" : job.trim();
         if (name.isEmpty() || name.length() > MAX_JOB_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -69,6 +74,8 @@ public class Scraping {
     }
 
     /** @return false when no added target has this id (configured and discovered targets cannot be removed here) */
+    @PreAuthorize(Roles.ADMIN)
+    @Audited("ingest.target-remove")
     public boolean remove(long id) {
         boolean removed = stored.remove(id);
         if (removed) {

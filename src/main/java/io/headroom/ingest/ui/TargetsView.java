@@ -1,5 +1,6 @@
 package io.headroom.ingest.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.headroom.ingest.scrape.ScrapeTarget;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.ingest.scrape.Scraping;
 import io.headroom.ingest.scrape.Scraping.TargetStatus;
 import io.headroom.ingest.scrape.TargetHealth;
@@ -35,6 +37,7 @@ import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
 
 /** Every scrape target with its health and the reason it is down, like Prometheus's targets page; targets can be added. */
+@PermitAll
 @Route(value = "targets", layout = MainLayout.class)
 @PageTitle("Targets · Headroom")
 @Menu(title = "Targets", order = 80)
@@ -51,11 +54,19 @@ public class TargetsView extends VerticalLayout {
     private final TextField filter = new TextField();
     private List<TargetStatus> latest = List.of();
 
-    public TargetsView(Scraping scraping, Clock clock, LiveRefresh live) {
+    private final boolean mayChange;
+
+    public TargetsView(Scraping scraping, Clock clock, LiveRefresh live, AuthenticationContext authentication) {
         this.scraping = scraping;
         this.clock = clock;
+        // Targets are Headroom's settings: everyone sees them, administrators add and remove them.
+        this.mayChange = authentication.hasRole("ADMIN");
         configureGrid();
-        add(new H2("Targets"), summary, addForm(), filterField(), grid);
+        add(new H2("Targets"), summary);
+        if (mayChange) {
+            add(addForm());
+        }
+        add(filterField(), grid);
         setSizeFull();
         live.whileAttached(this, REFRESH, scraping::targets, this::show);
     }
@@ -148,6 +159,9 @@ public class TargetsView extends VerticalLayout {
     }
 
     private Component removeButton(TargetStatus status) {
+        if (!mayChange) {
+            return new Span();
+        }
         if (status.target().id() == null) {
             var source = new Span(status.target().source().equals("http_sd") ? "discovered" : "configured");
             source.getStyle().set("color", "var(--lumo-secondary-text-color)");

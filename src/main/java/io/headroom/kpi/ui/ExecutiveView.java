@@ -1,5 +1,6 @@
 package io.headroom.kpi.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
 
 /** The few numbers a manager asks for across the fleet, each against the period before. */
+@PermitAll
 @Route(value = "executive", layout = MainLayout.class)
 @PageTitle("Executive · Headroom")
 @Menu(title = "Executive", order = 1)

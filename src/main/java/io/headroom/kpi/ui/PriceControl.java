@@ -26,7 +26,8 @@ final class PriceControl extends HorizontalLayout {
     private final ServicePrices prices;
     private final Span text = new Span();
 
-    PriceControl(String service, ServicePrices prices, LiveRefresh live) {
+    /** @param mayEdit whether the user may set prices (administrators): without it the price shows, the button does not */
+    PriceControl(String service, ServicePrices prices, LiveRefresh live, boolean mayEdit) {
         this.service = service;
         this.prices = prices;
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -34,6 +35,7 @@ final class PriceControl extends HorizontalLayout {
         text.getElement().setAttribute("data-price", "");
         var edit = new Button("Price…", click -> openDialog());
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.setVisible(mayEdit);
         add(text, edit);
         live.whileAttached(this, REFRESH, () -> prices.price(service), this::show);
     }

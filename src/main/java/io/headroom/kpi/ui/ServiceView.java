@@ -1,5 +1,6 @@
 package io.headroom.kpi.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.ApdexThresholds;
 import io.headroom.kpi.Annotations;
@@ -47,6 +49,7 @@ import io.headroom.ui.TimeRange;
 import io.headroom.ui.TimeSeriesChart;
 
 /** One service: its headline KPIs and their charts on one time axis, kept live by push. */
+@PermitAll
 @Route(value = "services", layout = MainLayout.class)
 public class ServiceView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -78,6 +81,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final ServicePrices prices;
     private final ApdexThresholds apdex;
     private final Slos slos;
+    private final AuthenticationContext authentication;
     private final LiveRefresh live;
     private final LiveRefresh.Handle refresh;
     private final TimeControls timeControls;
@@ -90,7 +94,9 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private volatile TimeRange range = DEFAULT_RANGE;
 
     public ServiceView(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, ApdexThresholds apdex, Slos slos,
-            Annotations annotations, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders) {
+            Annotations annotations, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders,
+            AuthenticationContext authentication) {
+        this.authentication = authentication;
         this.kpis = kpis;
         this.apdex = apdex;
         this.saturation = saturation;
@@ -163,9 +169,14 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             title.setText(service);
             actions.removeAll();
             actionProviders.forEach(provider -> provider.actionsFor(service).ifPresent(actions::add));
-            actions.add(new PriceControl(service, prices, live), new ApdexControl(service, apdex, refresh::now));
+            // Prices, Apdex T and objectives are settings: shown to everyone, changed by administrators.
+            boolean admin = authentication.hasRole("ADMIN");
+            actions.add(new PriceControl(service, prices, live, admin));
+            if (admin) {
+                actions.add(new ApdexControl(service, apdex, refresh::now));
+            }
             sloArea.removeAll();
-            sloArea.add(new SloPanel(service, slos, live));
+            sloArea.add(new SloPanel(service, slos, live, admin));
         }
         refresh.setPeriod(choice.refresh());
     }

@@ -1,5 +1,6 @@
 package io.headroom.kpi.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
 
 /** Every service with its request KPIs over the chosen window, kept live by push. */
+@PermitAll
 @Route(value = "services", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Services · Headroom")

@@ -34,13 +34,15 @@ final class SloPanel extends VerticalLayout {
     private final Div lines = new Div();
     private final Span alert = new Span();
 
-    SloPanel(String service, Slos slos, LiveRefresh live) {
+    /** @param mayEdit whether the user may set objectives (administrators) */
+    SloPanel(String service, Slos slos, LiveRefresh live, boolean mayEdit) {
         this.service = service;
         this.slos = slos;
         setPadding(false);
         setSpacing(false);
         var edit = new Button("SLO…", click -> openDialog());
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.setVisible(mayEdit);
         alert.getElement().setAttribute("data-slo-alert", "");
         var header = new HorizontalLayout(new H4("Service level objectives"), alert, edit);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);

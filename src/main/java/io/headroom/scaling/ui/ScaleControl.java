@@ -26,15 +26,19 @@ final class ScaleControl extends HorizontalLayout {
     private final Span count = new Span();
     private volatile Instances latest;
 
-    ScaleControl(String service, Scaling scaling, LiveRefresh live) {
+    /** @param mayScale whether the user's role allows scaling: without it the count shows and the button does not */
+    ScaleControl(String service, Scaling scaling, LiveRefresh live, boolean mayScale) {
         this.service = service;
         this.scaling = scaling;
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         count.addClassNames(LumoUtility.TextColor.SECONDARY);
         count.getElement().setAttribute("data-instances", "");
-        var scale = new Button("Scale…", click -> openDialog());
-        scale.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        add(count, scale);
+        add(count);
+        if (mayScale) {
+            var scale = new Button("Scale…", click -> openDialog());
+            scale.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            add(scale);
+        }
         live.whileAttached(this, REFRESH, () -> scaling.instances(service), this::show);
     }
 

@@ -66,7 +66,7 @@ class DrillDownE2E {
                 TestObjects.logIn(charge, slowMinute + 30_700 * MS, SeverityNumber.SEVERITY_NUMBER_WARN,
                         "card issuer slow to answer, retried " + MARKUP)).toByteArray()).statusCode()).isEqualTo(200);
         String traceId = HexFormat.of().formatHex(slow.getTraceId().toByteArray());
-        Page page = browser.newPage(1400, 1000);
+        Page page = browser.signedInPage(port, 1400, 1000);
         page.onDialog(dialog -> {
             throw new AssertionError("telemetry text ran as script and opened a dialog: " + dialog.message());
         });

@@ -53,7 +53,7 @@ class LogsViewE2E {
     void searchNarrowToATraceAndReadMarkupAsText() {
         String service = TestObjects.uniqueService("paylogs");
         String traceId = sendLogs(service);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
         page.onDialog(dialog -> {
             throw new AssertionError("a log body ran as script and opened a dialog: " + dialog.message());
         });

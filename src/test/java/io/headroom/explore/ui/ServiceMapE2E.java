@@ -34,7 +34,7 @@ class ServiceMapE2E {
         String catalog = TestObjects.uniqueService("catalog");
         String pricing = TestObjects.uniqueService("pricing");
         ShopCalls.send(otlpPort.port(), gateway, catalog, pricing, (TestObjects.nowNanos() / 60_000_000_000L - 3) * 60_000_000_000L, 10);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
 
         page.navigate("http://127.0.0.1:" + port + "/map?from=now-15m&to=now&refresh=5s");
         Locator edges = page.locator("[data-service-edges] vaadin-grid-cell-content");

@@ -51,7 +51,7 @@ class TracesViewE2E {
         Span.Builder middle = TestObjects.serverSpan("GET /products", start + 2_000 * MS, 90 * MS);
         assertThat(OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
                 TestObjects.traces(service, fast, orphan, call, root, middle).toByteArray()).statusCode()).isEqualTo(200);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
 
         page.navigate("http://127.0.0.1:" + port + "/traces?from=now-15m&to=now&service=" + service);
         Locator summary = page.locator("[data-traces-summary]");
@@ -102,7 +102,7 @@ class TracesViewE2E {
         }
         assertThat(OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
                 TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray()).statusCode()).isEqualTo(200);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
 
         long opened = System.nanoTime();
         page.navigate("http://127.0.0.1:" + port + "/trace/" + HexFormat.of().formatHex(trace.toByteArray()));

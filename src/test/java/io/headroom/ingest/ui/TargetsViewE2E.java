@@ -38,7 +38,7 @@ class TargetsViewE2E {
             String job = TestObjects.uniqueService("orders");
             String healthy = "http://127.0.0.1:" + exporter.getPort() + "/metrics";
             String refused = "http://127.0.0.1:" + unusedPort() + "/metrics";
-            Page page = browser.newPage(1500, 800);
+            Page page = browser.signedInPage(port, 1500, 800);
             page.navigate("http://127.0.0.1:" + port + "/targets");
 
             textbox(page, "Job").fill(job);

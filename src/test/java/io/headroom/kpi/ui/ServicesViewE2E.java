@@ -57,7 +57,7 @@ class ServicesViewE2E {
     void servicesAppearLiveAndTheirPageDrawsCharts() {
         String service = TestObjects.uniqueService("storefront");
         sendTraffic(service, 600, 30);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
 
         page.navigate("http://127.0.0.1:" + port + "/");
         page.getByLabel("Filter").fill(service);
@@ -153,7 +153,7 @@ class ServicesViewE2E {
     void dragAcrossAChartZoomsEveryChartAndTheLinkKeepsTheRange() {
         String service = TestObjects.uniqueService("zoomed");
         sendTraffic(service, 300, 30);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
         page.navigate("http://127.0.0.1:" + port + "/services/" + service + "?from=now-1h&to=now");
         Locator throughput = page.locator("headroom-timeseries[data-rendered='true']").first();
         assertThat(throughput).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
@@ -208,7 +208,7 @@ class ServicesViewE2E {
         String service = TestObjects.uniqueService("scaled");
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ScalingScenario.run(service, minute.minus(Duration.ofMinutes(6)), ledger, otlpPort);
-        Page page = browser.newPage(1400, 900);
+        Page page = browser.signedInPage(port, 1400, 900);
         page.navigate("http://127.0.0.1:" + port + "/services/" + service + "?from=" + minute.minus(Duration.ofMinutes(7)).toEpochMilli()
                 + "&to=" + minute.toEpochMilli());
 

@@ -1,0 +1,239 @@
+package io.headroom.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.headroom.HeadroomIntegrationTest;
+import io.headroom.JsonApi;
+import io.headroom.TestObjects;
+import io.headroom.audit.AuditEntry;
+import io.headroom.audit.AuditLog;
+import io.headroom.audit.AuditOutcome;
+import io.headroom.audit.AuditQuery;
+import io.headroom.chaos.Chaos;
+import io.headroom.chaos.FaultSpec;
+import io.headroom.chaos.FaultType;
+import io.headroom.ingest.scrape.Scraping;
+import io.headroom.kpi.ApdexThresholds;
+import io.headroom.kpi.ServicePrices;
+import io.headroom.kpi.Slo;
+import io.headroom.kpi.Slos;
+import io.headroom.scaling.Scaling;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * Every action, for every role: allowed (any answer but 401/403: the action ran or refused its
+ * input) or refused (403, 401 without credentials), through the HTTP API and through the
+ * services themselves, and each refusal is in the audit log as denied.
+ */
+@HeadroomIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixIT {
+
+    private static final String PASSWORD = "role-matrix-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Scaling scaling;
+
+    @Autowired
+    Chaos chaos;
+
+    @Autowired
+    ServicePrices prices;
+
+    @Autowired
+    ApdexThresholds apdex;
+
+    @Autowired
+    Slos slos;
+
+    @Autowired
+    Scraping scraping;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    ApiTokens tokens;
+
+    /** This application's: with other test contexts in the JVM, the static holder may be another's. */
+    @Autowired
+    SecurityContextHolderStrategy security;
+
+    private final String suffix = TestObjects.uniqueService("m").substring(2);
+
+    @BeforeAll
+    void users() {
+        var admin = new JsonApi(port);
+        for (Role role : Role.values()) {
+            assertThat(admin.post("/api/v1/users", """
+                    {"username": "%s", "password": "%s", "role": "%s"}""".formatted(user(role), PASSWORD, role)).status()).isEqualTo(201);
+        }
+    }
+
+    /** An action over HTTP: method, path, body, and the lowest role that may do it. */
+    record HttpAction(String method, String path, String body, Role needs) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    Stream<HttpAction> httpActions() {
+        return Stream.of(
+                new HttpAction("POST", "/api/v1/services/matrix/scale", "{\"instances\": 2}", Role.OPERATOR),
+                new HttpAction("POST", "/api/v1/services/matrix/faults", "{\"type\": \"latency\", \"latencyMs\": 100, \"durationSeconds\": 5}",
+                        Role.OPERATOR),
+                new HttpAction("DELETE", "/api/v1/faults/no-such-fault", null, Role.OPERATOR),
+                new HttpAction("PUT", "/api/v1/services/matrix/price", "{\"pricePerInstanceHour\": 0.05}", Role.ADMIN),
+                new HttpAction("PUT", "/api/v1/services/matrix/apdex", "{\"thresholdMs\": 250}", Role.ADMIN),
+                new HttpAction("PUT", "/api/v1/services/matrix/slo", "{\"availabilityTarget\": 0.99}", Role.ADMIN),
+                new HttpAction("DELETE", "/api/v1/services/matrix/slo", null, Role.ADMIN),
+                new HttpAction("POST", "/api/v1/targets", "{\"job\": \"matrix\", \"url\": \"http://127.0.0.1:9/metrics\"}", Role.ADMIN),
+                new HttpAction("DELETE", "/api/v1/targets/999999", null, Role.ADMIN),
+                new HttpAction("GET", "/api/v1/users", null, Role.ADMIN),
+                new HttpAction("POST", "/api/v1/users", "{\"username\": \"made-by-matrix\", \"password\": \"short\", \"role\": \"viewer\"}",
+                        Role.ADMIN),
+                new HttpAction("PATCH", "/api/v1/users/admin", "{\"enabled\": true}", Role.ADMIN),
+                new HttpAction("GET", "/api/v1/tokens", null, Role.ADMIN),
+                new HttpAction("POST", "/api/v1/tokens", "{\"name\": \"\", \"scope\": \"read\"}", Role.ADMIN),
+                new HttpAction("DELETE", "/api/v1/tokens/999999", null, Role.ADMIN),
+                new HttpAction("GET", "/api/v1/services", null, Role.VIEWER),
+                new HttpAction("GET", "/api/v1/audit", null, Role.VIEWER));
+    }
+
+    Stream<Arguments> everyRoleAndAction() {
+        return httpActions().flatMap(action -> Stream.of(Role.values()).map(role -> Arguments.of(role, action)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyRoleAndAction")
+    void theApiAllowsEachActionToItsRolesOnly(Role role, HttpAction action) {
+        JsonApi.Answer answer = send(JsonApi.as(port, user(role), PASSWORD), action);
+        if (role.compareTo(action.needs()) >= 0) {
+            assertThat(answer.status()).as("%s may %s: %s", role, action, answer.body()).isNotIn(401, 403);
+        } else {
+            assertThat(answer.status()).as("%s may not %s", role, action).isEqualTo(403);
+            assertThat(answer.body().path("error").asText()).isEqualTo("forbidden");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("httpActions")
+    void withoutCredentialsTheApiAnswers401InJson(HttpAction action) {
+        JsonApi.Answer answer = send(JsonApi.anonymous(port), action);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().path("error").asText()).isEqualTo("unauthorized");
+    }
+
+    /** A service action, called as a user of the role. */
+    record ServiceAction(String name, Role needs, Consumer<RoleMatrixIT> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    Stream<ServiceAction> serviceActions() {
+        return Stream.of(
+                new ServiceAction("Scaling.scaleTo", Role.OPERATOR, test -> test.scaling.scaleTo("matrix", 2)),
+                new ServiceAction("Chaos.inject", Role.OPERATOR, test -> test.chaos.inject("matrix",
+                        new FaultSpec(FaultType.LATENCY, 100, 0, 100, java.time.Duration.ofSeconds(5)))),
+                new ServiceAction("Chaos.stop", Role.OPERATOR, test -> test.chaos.stop("no-such-fault")),
+                new ServiceAction("ServicePrices.set", Role.ADMIN, test -> test.prices.set("matrix", 0.05)),
+                new ServiceAction("ApdexThresholds.set", Role.ADMIN, test -> test.apdex.set("matrix", 250)),
+                new ServiceAction("Slos.define", Role.ADMIN, test -> test.slos.define(new Slo("matrix", 0.99, null, null, 28))),
+                new ServiceAction("Slos.remove", Role.ADMIN, test -> test.slos.remove("matrix")),
+                new ServiceAction("Scraping.add", Role.ADMIN, test -> test.scraping.add("matrix", "http://127.0.0.1:9/metrics", Map.of())),
+                new ServiceAction("Scraping.remove", Role.ADMIN, test -> test.scraping.remove(999_999)),
+                new ServiceAction("Users.create", Role.ADMIN, test -> test.users.create("x", "short", Role.VIEWER)),
+                new ServiceAction("Users.setRole", Role.ADMIN, test -> test.users.setRole("admin", Role.ADMIN)),
+                new ServiceAction("Users.setEnabled", Role.ADMIN, test -> test.users.setEnabled("nobody-" + test.suffix, true)),
+                new ServiceAction("Users.setPassword", Role.ADMIN, test -> test.users.setPassword("nobody-" + test.suffix, "short")),
+                new ServiceAction("Users.list", Role.ADMIN, test -> test.users.list()),
+                new ServiceAction("ApiTokens.create", Role.ADMIN, test -> test.tokens.create("", TokenScope.READ, null, null)),
+                new ServiceAction("ApiTokens.revoke", Role.ADMIN, test -> test.tokens.revoke(999_999)),
+                new ServiceAction("ApiTokens.list", Role.ADMIN, test -> test.tokens.list()));
+    }
+
+    Stream<Arguments> everyRoleAndServiceAction() {
+        return serviceActions().flatMap(action -> Stream.of(Role.values()).map(role -> Arguments.of(role, action)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyRoleAndServiceAction")
+    void theServicesCheckTheRoleThemselves(Role role, ServiceAction action) {
+        var context = security.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user(role), null, role.authorities()));
+        security.setContext(context);
+        try {
+            if (role.compareTo(action.needs()) >= 0) {
+                try {
+                    action.call().accept(this);
+                } catch (AccessDeniedException e) {
+                    throw new AssertionError(role + " may call " + action, e);
+                } catch (RuntimeException e) {
+                    // Allowed, and refused for its arguments (no such service, fault or user; a short password).
+                }
+            } else {
+                assertThatThrownBy(() -> action.call().accept(this)).isInstanceOf(AccessDeniedException.class);
+                List<AuditEntry> denied = audit.search(new AuditQuery(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1),
+                        user(role), null, null, AuditOutcome.DENIED, 1000));
+                assertThat(denied).as("denied entries of %s", user(role)).isNotEmpty();
+            }
+        } finally {
+            security.clearContext();
+        }
+    }
+
+    @Test
+    void withNobodySignedInAServiceActionIsRefusedAndAuditedAsDenied() {
+        security.clearContext();
+        assertThatThrownBy(() -> scaling.scaleTo("matrix-" + suffix, 2)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        List<AuditEntry> entries = audit.search(new AuditQuery(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1), "system",
+                "scaling.scale", "matrix-" + suffix, null, 10));
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.outcome()).isEqualTo(AuditOutcome.DENIED);
+            assertThat(entry.parametersJson()).contains("\"desired\": 2");
+            assertThat(entry.completedAt()).isNotNull();
+        });
+    }
+
+    private String user(Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + "-" + suffix;
+    }
+
+    private static JsonApi.Answer send(JsonApi api, HttpAction action) {
+        return switch (action.method()) {
+            case "GET" -> api.get(action.path());
+            case "POST" -> api.post(action.path(), action.body());
+            case "PUT" -> api.put(action.path(), action.body());
+            case "PATCH" -> api.patch(action.path(), action.body());
+            case "DELETE" -> api.delete(action.path());
+            default -> throw new IllegalArgumentException(action.method());
+        };
+    }
+}
