@@ -92,6 +92,13 @@ class RolesInTheBrowserE2E {
     }
 
     @Test
+    void onlyAnOperatorMayChangeTheDemoLoad() {
+        assertThat(JsonApi.as(port, viewer, PASSWORD).put("/api/v1/demo/load", "{\"rps\": 45}").status()).isEqualTo(403);
+        assertThat(JsonApi.as(port, operator, PASSWORD).put("/api/v1/demo/load", "{\"rps\": 45}").status()).isEqualTo(200);
+        assertThat(new JsonApi(port).put("/api/v1/demo/load", "{\"rps\": 40}").status()).isEqualTo(200);
+    }
+
+    @Test
     void signInLinksCannotSendAnyoneOffHeadroom() {
         // Sign-in pages asked to continue elsewhere: Headroom continues to its own start page.
         for (String attempt : new String[] {"/login?continue=//evil.example", "/login?continue=https://evil.example/",
