@@ -27,9 +27,15 @@ public final class TestUsers {
      */
     public static void as(org.springframework.security.core.context.SecurityContextHolderStrategy security, io.headroom.security.Role role,
             Runnable action) {
+        as(security, "test-" + role.name().toLowerCase(java.util.Locale.ROOT), role, action);
+    }
+
+    /** {@link #as(org.springframework.security.core.context.SecurityContextHolderStrategy, io.headroom.security.Role, Runnable)} as a named user. */
+    public static void as(org.springframework.security.core.context.SecurityContextHolderStrategy security, String name,
+            io.headroom.security.Role role, Runnable action) {
         var context = security.createEmptyContext();
         context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                "test-" + role.name().toLowerCase(java.util.Locale.ROOT), null, role.authorities()));
+                name, null, role.authorities()));
         security.setContext(context);
         try {
             action.run();

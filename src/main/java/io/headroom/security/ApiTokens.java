@@ -139,8 +139,7 @@ public class ApiTokens {
     }
 
     private String actor() {
-        var authentication = security.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return Actors.name(security);
     }
 
     private static ApiToken token(ResultSet row, int i) throws SQLException {

@@ -20,6 +20,7 @@ public class Users {
 
     /** Long enough that guessing is hopeless at the sign-in throttle's pace, short enough to type. */
     public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final String ACCOUNT_COLUMNS = "username, role, enabled, created_at, created_by";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
 
     private final JdbcClient jdbc;
@@ -36,9 +37,7 @@ public class Users {
 
     @PreAuthorize(Roles.ADMIN)
     public List<Account> list() {
-        return jdbc.sql("SELECT username, role, enabled, created_at, created_by FROM users ORDER BY username")
-                .query((row, i) -> new Account(row.getString(1), Role.valueOf(row.getString(2)), row.getBoolean(3),
-                        row.getTimestamp(4).toInstant(), row.getString(5))).list();
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM users ORDER BY username").query(Users::account).list();
     }
 
     /** @throws IllegalArgumentException for a bad name or a short password, or a name already taken */
@@ -81,9 +80,7 @@ public class Users {
 
     @PreAuthorize(Roles.ADMIN)
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT username, role, enabled, created_at, created_by FROM users WHERE username = ?").param(username)
-                .query((row, i) -> new Account(row.getString(1), Role.valueOf(row.getString(2)), row.getBoolean(3),
-                        row.getTimestamp(4).toInstant(), row.getString(5))).optional();
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE username = ?").param(username).query(Users::account).optional();
     }
 
     boolean any() {
@@ -122,7 +119,11 @@ public class Users {
     }
 
     private String currentName() {
-        var authentication = security.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return Actors.name(security);
+    }
+
+    private static Account account(java.sql.ResultSet row, int i) throws java.sql.SQLException {
+        return new Account(row.getString(1), Role.valueOf(row.getString(2)), row.getBoolean(3), row.getTimestamp(4).toInstant(),
+                row.getString(5));
     }
 }

@@ -112,12 +112,14 @@ class RolesInTheBrowserE2E {
             assertThat(URI.create(page.url()).getHost()).as("after signing in from %s", attempt).isEqualTo("127.0.0.1");
             page.close();
         }
-        // Paths a browser might read as another host are refused outright (400), never redirected.
+        // Paths a browser might read as another host end refused by the firewall (400) or on Headroom's own
+        // sign-in page (the browser may normalise the backslash first), never elsewhere.
         for (String attempt : new String[] {"/\\evil.example", "//evil.example/"}) {
             Page page = browser.newPage(1200, 800);
             var response = page.navigate(url(attempt));
             assertThat(URI.create(page.url()).getHost()).as("opening %s", attempt).isEqualTo("127.0.0.1");
-            assertThat(response.status()).as("opening %s", attempt).isIn(302, 400, 200);
+            assertThat(response.status() == 400 || URI.create(page.url()).getPath().equals("/login")).as("opening %s: %s %s", attempt,
+                    response.status(), page.url()).isTrue();
             page.close();
         }
     }

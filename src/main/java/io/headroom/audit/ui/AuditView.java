@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,7 +25,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -40,6 +38,7 @@ import io.headroom.audit.AuditLog;
 import io.headroom.audit.AuditOutcome;
 import io.headroom.audit.AuditQuery;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.SearchFields;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
 import io.headroom.ui.UrlFilters;
@@ -82,11 +81,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         outcome.setLabel("Outcome");
         outcome.setItems(ANY, "done", "failed", "denied", "started");
         outcome.setValue(ANY);
-        for (TextField field : List.of(actor, action, service)) {
-            field.setClearButtonVisible(true);
-            field.setValueChangeMode(ValueChangeMode.EAGER);
-            field.addKeyPressListener(Key.ENTER, event -> navigate(choice, filters()));
-        }
+        SearchFields.searchOnEnter(() -> navigate(choice, filters()), actor, action, service);
         var search = new Button("Search", click -> navigate(choice, filters()));
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         download.setText("Download CSV");

@@ -27,7 +27,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -42,6 +41,7 @@ import io.headroom.store.LogQueries.LogLine;
 import io.headroom.store.LogQueries.LogSearch;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.SearchFields;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
 import io.headroom.ui.UrlFilters;
@@ -108,13 +108,7 @@ public class LogsView extends VerticalLayout implements BeforeEnterObserver {
         attribute.setPlaceholder("key=value key2=\"v 2\"");
         attribute.setHelperText("every pair must match");
         traceId.setPlaceholder("32 hex digits");
-        for (TextField field : List.of(service, words, attribute, traceId)) {
-            field.setClearButtonVisible(true);
-            // Each keystroke reaches the server before Enter does: with the default (on change), Enter's
-            // search could run with the field's previous value, the change arriving after it.
-            field.setValueChangeMode(ValueChangeMode.EAGER);
-            field.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, event -> apply());
-        }
+        SearchFields.searchOnEnter(this::apply, service, words, attribute, traceId);
         var searchButton = new Button("Search", click -> apply());
         searchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         tail.getElement().setAttribute("title", "Re-read the newest records every two seconds");

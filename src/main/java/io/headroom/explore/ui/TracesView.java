@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,7 +25,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -41,6 +39,7 @@ import io.headroom.store.SpanSearch;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
+import io.headroom.ui.SearchFields;
 import io.headroom.ui.ScatterChart;
 import io.headroom.ui.TimeControls;
 import io.headroom.ui.TimeRange;
@@ -108,13 +107,7 @@ public class TracesView extends VerticalLayout implements BeforeEnterObserver {
         limit.setItems(LIMITS);
         limit.setValue(DEFAULT_LIMIT);
         limit.setWidth("6rem");
-        for (TextField field : List.of(service, operation, attribute, minDuration, maxDuration)) {
-            field.setClearButtonVisible(true);
-            // Each keystroke reaches the server before Enter does: with the default (on change), Enter's
-            // search could run with the field's previous value, the change arriving after it.
-            field.setValueChangeMode(ValueChangeMode.EAGER);
-            field.addKeyPressListener(Key.ENTER, event -> apply());
-        }
+        SearchFields.searchOnEnter(this::apply, service, operation, attribute, minDuration, maxDuration);
         for (TextField field : List.of(minDuration, maxDuration)) {
             field.setWidth("8rem");
         }
