@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.otlp.port=0",
                 "headroom.demo.enabled=false",
                 "headroom.store.edge-interval=1s",
+                "headroom.alerting.interval=1s",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
                 "headroom.security.admin-password=" + TestUsers.ADMIN_PASSWORD,
         })

@@ -106,6 +106,24 @@ public final class ApiParameters {
         return duration;
     }
 
+    /** A duration as {@link #duration} reads it: {@code 1h30m}, {@code 45s}, {@code 0s}. */
+    public static String durationText(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds == 0) {
+            return "0s";
+        }
+        var text = new StringBuilder();
+        long[] unitSeconds = {86_400, 3_600, 60, 1};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (seconds >= unitSeconds[i]) {
+                text.append(seconds / unitSeconds[i]).append(units[i]);
+                seconds %= unitSeconds[i];
+            }
+        }
+        return text.toString();
+    }
+
     public static Instant time(String parameter, String text, Instant fallback) {
         if (text == null || text.isBlank()) {
             return fallback;

@@ -61,7 +61,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             Optional<SaturationSeries> saturation) {
     }
 
-    private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758");
+    private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758", "alert", "#f76b15");
 
     private final ServiceKpis kpis;
     private final ServiceSaturation saturation;
@@ -273,7 +273,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         }
         events.removeAll();
         if (happened.isEmpty()) {
-            events.add(new Span("No scaling, faults or deploys in this window."));
+            events.add(new Span("No scaling, faults, deploys or alerts in this window."));
         }
         for (int i = happened.size() - 1; i >= 0; i--) {
             Annotation event = happened.get(i);

@@ -1,0 +1,60 @@
+package io.headroom.alerting.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.headroom.alerting.AlertState;
+import io.headroom.alerting.AlertTransition;
+import io.headroom.alerting.Alerts;
+import io.headroom.alerting.RuleAlert;
+import io.headroom.api.ApiParameters;
+import io.headroom.api.ApiParameters.BadParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The alerts Headroom's rules raised: firing and pending by default, any state on request; one alert with its history. */
+@RestController
+class AlertsController {
+
+    private final Alerts alerts;
+
+    AlertsController(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    record AlertsResponse(List<RuleAlert> alerts) {
+    }
+
+    record AlertResponse(RuleAlert alert, List<AlertTransition> history) {
+    }
+
+    @GetMapping("/api/v1/alerts")
+    AlertsResponse list(@RequestParam(required = false) String state, @RequestParam(required = false) String service) {
+        return new AlertsResponse(alerts.list(states(state), ApiParameters.text(service)));
+    }
+
+    @GetMapping("/api/v1/alerts/{fingerprint}")
+    ResponseEntity<?> one(@PathVariable String fingerprint) {
+        return alerts.find(fingerprint)
+                .<ResponseEntity<?>>map(alert -> ResponseEntity.ok(new AlertResponse(alert, alerts.history(fingerprint, 200))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(Map.of("error", "not_found", "message", "no alert has fingerprint '" + fingerprint + "'")));
+    }
+
+    private static List<AlertState> states(String text) {
+        if (ApiParameters.text(text) == null) {
+            return Alerts.ACTIVE;
+        }
+        try {
+            return Arrays.stream(text.split(",")).map(s -> AlertState.valueOf(s.trim().toUpperCase(Locale.ROOT))).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("state", "state must be a comma-separated list of firing, pending, resolved, inactive; was '" + text + "'");
+        }
+    }
+}
