@@ -23,6 +23,13 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.demo.enabled=false",
                 "headroom.store.edge-interval=1s",
                 "headroom.alerting.interval=1s",
+                // Webhook sinks listen on loopback; failures come back fast so retries and give-ups fit in a test.
+                "headroom.notify.allow-private=127.0.0.0/8",
+                "headroom.notify.timeout=2s",
+                "headroom.notify.retry-base=200ms",
+                "headroom.notify.retry-max=1s",
+                "headroom.notify.give-up-after=8s",
+                "headroom.notify.lease=2s",
                 "headroom.db.embedded.data-dir=target/it-pgdata/${random.uuid}",
                 "headroom.security.admin-password=" + TestUsers.ADMIN_PASSWORD,
         })

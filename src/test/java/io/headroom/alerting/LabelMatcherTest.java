@@ -1,0 +1,37 @@
+package io.headroom.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LabelMatcherTest {
+
+    private static final Map<String, String> LABELS = Map.of("alertname", "HighP99", "service", "cart", "severity", "critical");
+
+    @Test
+    void matchesAsAlertmanagerDoes() {
+        assertThat(LabelMatcher.parse("severity=\"critical\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("service=~\"cart|checkout\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("service=~\"car\"").matches(LABELS)).as("anchored").isFalse();
+        assertThat(LabelMatcher.parse("team!=\"db\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("team=\"\"").matches(LABELS)).as("absent is empty").isTrue();
+        assertThat(LabelMatcher.parse("severity!~\"warn.*\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse(" service = cart ").matches(LABELS)).as("unquoted value").isTrue();
+    }
+
+    @Test
+    void roundTripsThroughItsText() {
+        LabelMatcher quoted = LabelMatcher.parse("summary=\"say \\\"hi\\\"\"");
+        assertThat(quoted.value()).isEqualTo("say \"hi\"");
+        assertThat(LabelMatcher.parse(quoted.toString())).isEqualTo(quoted);
+    }
+
+    @Test
+    void explainsWhatItCannotRead() {
+        assertThatThrownBy(() -> LabelMatcher.parse("severity")).hasMessageContaining("matcher must be like");
+        assertThatThrownBy(() -> LabelMatcher.parse("service=~\"(\"")).hasMessageContaining("not a valid regular expression");
+    }
+}
