@@ -28,6 +28,24 @@ public final class OtlpClient {
         return send(request.build());
     }
 
+    /**
+     * {@code requests} server spans of {@code service}, 10 ms apart from 20 s ago, the first
+     * {@code failed} of them errors, posted over OTLP/HTTP to Headroom; fails unless answered 200.
+     */
+    public static void sendRequests(int otlpPort, String service, int requests, int failed, long durationNanos) {
+        long start = TestObjects.nowNanos() - 20_000_000_000L;
+        var spans = new io.opentelemetry.proto.trace.v1.Span.Builder[requests];
+        for (int i = 0; i < requests; i++) {
+            var span = TestObjects.serverSpan("GET /", start + i * 10_000_000L, durationNanos);
+            spans[i] = i < failed ? TestObjects.failed(span) : span;
+        }
+        int status = post("http://127.0.0.1:" + otlpPort + "/v1/traces", "application/x-protobuf", null,
+                TestObjects.traces(service, spans).toByteArray()).statusCode();
+        if (status != 200) {
+            throw new AssertionError("OTLP answered " + status + " to " + requests + " spans of " + service);
+        }
+    }
+
     /** A read of Headroom's API, as the test administrator. */
     public static HttpResponse<byte[]> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", TestUsers.adminBasic())

@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +52,10 @@ class AlertRecords {
         }
         sql.append(" ORDER BY CASE a.state WHEN 'FIRING' THEN 0 WHEN 'PENDING' THEN 1 WHEN 'RESOLVED' THEN 2 ELSE 3 END, r.name, a.service");
         return jdbc.sql(sql.toString()).params(params).query(this::alert).list();
+    }
+
+    Set<String> fingerprints() {
+        return new HashSet<>(jdbc.sql("SELECT fingerprint FROM alerts").query(String.class).list());
     }
 
     Optional<RuleAlert> find(String fingerprint) {

@@ -13,6 +13,9 @@ import io.headroom.HeadroomIntegrationTest;
 import io.headroom.JsonApi;
 import io.headroom.TestObjects;
 import io.headroom.TestUsers;
+import io.headroom.alerting.AlertRules;
+import io.headroom.alerting.InhibitRules;
+import io.headroom.alerting.Silences;
 import io.headroom.audit.AuditEntry;
 import io.headroom.audit.AuditLog;
 import io.headroom.audit.AuditOutcome;
@@ -25,6 +28,7 @@ import io.headroom.kpi.ApdexThresholds;
 import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.Slo;
 import io.headroom.kpi.Slos;
+import io.headroom.notify.Channels;
 import io.headroom.scaling.Scaling;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,18 @@ class RoleMatrixIT {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    AlertRules alertRules;
+
+    @Autowired
+    Silences silences;
+
+    @Autowired
+    InhibitRules inhibitRules;
+
+    @Autowired
+    Channels channels;
+
     /** This application's: with other test contexts in the JVM, the static holder may be another's. */
     @Autowired
     SecurityContextHolderStrategy security;
@@ -121,6 +137,15 @@ class RoleMatrixIT {
                 new HttpAction("GET", "/api/v1/tokens", null, Role.ADMIN),
                 new HttpAction("POST", "/api/v1/tokens", "{\"name\": \"\", \"scope\": \"read\"}", Role.ADMIN),
                 new HttpAction("DELETE", "/api/v1/tokens/999999", null, Role.ADMIN),
+                new HttpAction("DELETE", "/api/v1/alert-rules/999999", null, Role.ADMIN),
+                new HttpAction("POST", "/api/v1/silences",
+                        "{\"matchers\": [\"service=\\\"matrix\\\"\"], \"duration\": \"1m\", \"comment\": \"role matrix\"}", Role.OPERATOR),
+                new HttpAction("DELETE", "/api/v1/silences/no-such-silence", null, Role.OPERATOR),
+                new HttpAction("DELETE", "/api/v1/inhibit-rules/999999", null, Role.ADMIN),
+                new HttpAction("DELETE", "/api/v1/notification-channels/999999", null, Role.ADMIN),
+                new HttpAction("POST", "/api/v1/notification-channels/999999/test", "", Role.OPERATOR),
+                new HttpAction("GET", "/api/v1/alerts", null, Role.VIEWER),
+                new HttpAction("GET", "/api/v1/notification-deliveries", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/services", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/audit", null, Role.VIEWER));
     }
@@ -180,7 +205,12 @@ class RoleMatrixIT {
                 new ServiceAction("ApiTokens.create", Role.ADMIN, "security.token-create",
                         test -> test.tokens.create("", TokenScope.READ, null, null)),
                 new ServiceAction("ApiTokens.revoke", Role.ADMIN, "security.token-revoke", test -> test.tokens.revoke(999_999)),
-                new ServiceAction("ApiTokens.list", Role.ADMIN, null, test -> test.tokens.list()));
+                new ServiceAction("ApiTokens.list", Role.ADMIN, null, test -> test.tokens.list()),
+                new ServiceAction("AlertRules.delete", Role.ADMIN, "alerting.rule-delete", test -> test.alertRules.delete(999_999)),
+                new ServiceAction("Silences.expire", Role.OPERATOR, "alerting.silence-expire", test -> test.silences.expire("no-such-silence")),
+                new ServiceAction("InhibitRules.delete", Role.ADMIN, "alerting.inhibit-rule-delete", test -> test.inhibitRules.delete(999_999)),
+                new ServiceAction("Channels.delete", Role.ADMIN, "notify.channel-delete", test -> test.channels.delete(999_999)),
+                new ServiceAction("Channels.sendTest", Role.OPERATOR, "notify.channel-test", test -> test.channels.sendTest(999_999)));
     }
 
     Stream<Arguments> everyRoleAndServiceAction() {

@@ -76,11 +76,6 @@ class AlertRulesController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", "no alert rule has id " + id));
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> invalid(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "bad_request", "message", e.getMessage()));
-    }
-
     @ExceptionHandler(AlertRules.NameTaken.class)
     ResponseEntity<Map<String, String>> taken(AlertRules.NameTaken e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.headroom.alerting.AlertState;
 import io.headroom.alerting.AlertTransition;
+import io.headroom.alerting.AlertView;
 import io.headroom.alerting.Alerts;
-import io.headroom.alerting.RuleAlert;
 import io.headroom.api.ApiParameters;
 import io.headroom.api.ApiParameters.BadParameter;
 import org.springframework.http.HttpStatus;
@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The alerts Headroom's rules raised: firing and pending by default, any state on request; one alert with its history. */
+/**
+ * The alerts Headroom's rules raised and those Alertmanagers sent: firing and pending by default,
+ * any state on request; one alert with its history.
+ */
 @RestController
 class AlertsController {
 
@@ -28,10 +31,10 @@ class AlertsController {
         this.alerts = alerts;
     }
 
-    record AlertsResponse(List<RuleAlert> alerts) {
+    record AlertsResponse(List<AlertView> alerts) {
     }
 
-    record AlertResponse(RuleAlert alert, List<AlertTransition> history) {
+    record AlertResponse(AlertView alert, List<AlertTransition> history) {
     }
 
     @GetMapping("/api/v1/alerts")

@@ -13,7 +13,6 @@ import io.headroom.JsonApi;
 import io.headroom.OtlpClient;
 import io.headroom.TestObjects;
 import io.headroom.ingest.otlp.OtlpPort;
-import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +35,7 @@ class AlertRulesIT {
     void aThresholdRuleGoesPendingThenFiresThenResolves() {
         String service = TestObjects.uniqueService("alert");
         var api = new JsonApi(port);
-        send(service, 40, 0, 450_000_000L);
+        OtlpClient.sendRequests(otlpPort.port(), service, 40, 0, 450_000_000L);
 
         JsonNode rule = api.post("/api/v1/alert-rules", """
                 {"name": "SlowCart%s", "service": "%s", "kpi": "p99", "comparison": ">", "threshold": 300, "window": "5m",
@@ -49,12 +48,12 @@ class AlertRulesIT {
 
         JsonNode firing = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.get("/api/v1/alerts?service=" + service).body().get("alerts"),
-                        alerts -> alerts.size() == 1 && alerts.get(0).get("alert").get("state").asText().equals("FIRING"))
+                        alerts -> alerts.size() == 1 && alerts.get(0).get("state").asText().equals("FIRING"))
                 .get(0);
-        assertThat(firing.get("rule").asText()).isEqualTo("SlowCart" + suffix(service));
+        assertThat(firing.get("name").asText()).isEqualTo("SlowCart" + suffix(service));
         assertThat(firing.get("labels").get("severity").asText()).isEqualTo("warning");
         assertThat(firing.get("labels").get("service").asText()).isEqualTo(service);
-        double p99 = firing.get("alert").get("value").asDouble();
+        double p99 = firing.get("value").asDouble();
         assertThat(p99).isGreaterThan(300);
         assertThat(firing.get("annotations").get("summary").asText()).startsWith(service + " p99 is 4");
         assertThat(firing.get("annotations").get("runbook_url").asText()).isEqualTo("/runbooks/high-latency?service=" + service);
@@ -95,12 +94,12 @@ class AlertRulesIT {
         assertThat(created.findValuesAsText("burnLevel")).containsExactly("page", "ticket");
         assertThat(created.get(0).get("name").asText()).endsWith("ErrorBudgetBurnFast");
 
-        send(service, 100, 40, 10_000_000L);
+        OtlpClient.sendRequests(otlpPort.port(), service, 100, 40, 10_000_000L);
         JsonNode alerts = await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get("/api/v1/alerts?state=firing&service=" + service).body().get("alerts"), a -> a.size() == 2);
         assertThat(alerts.findValuesAsText("severity")).containsExactlyInAnyOrder("critical", "warning");
         // 40 % failed against 1 % allowed: burning at 40 times the sustainable rate.
-        assertThat(alerts.get(0).get("alert").get("value").asDouble()).isEqualTo(40.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(alerts.get(0).get("value").asDouble()).isEqualTo(40.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(alerts.get(0).get("annotations").get("runbook_url").asText()).isEqualTo("https://wiki.example/slo/" + service);
     }
 
@@ -130,17 +129,6 @@ class AlertRulesIT {
         JsonApi.Answer answer = api.post("/api/v1/alert-rules", body);
         assertThat(answer.status()).as(body).isEqualTo(400);
         assertThat(answer.body().get("message").asText()).as(body).contains(reason);
-    }
-
-    private void send(String service, int requests, int failed, long durationNanos) {
-        long start = TestObjects.nowNanos() - 20_000_000_000L;
-        var spans = new ArrayList<Span.Builder>();
-        for (int i = 0; i < requests; i++) {
-            Span.Builder span = TestObjects.serverSpan("GET /cart", start + i * 10_000_000L, durationNanos);
-            spans.add(i < failed ? TestObjects.failed(span) : span);
-        }
-        assertThat(OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
-                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray()).statusCode()).isEqualTo(200);
     }
 
     private static List<String> states(JsonNode history) {

@@ -19,7 +19,6 @@ import io.headroom.TestObjects;
 import io.headroom.ingest.otlp.OtlpPort;
 import io.headroom.notify.WebhookSink;
 import io.headroom.notify.WebhookSink.Answer;
-import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,8 @@ class WebhookDeliveryIT {
         assertThat(api.get("/api/v1/notification-channels/" + channel.get("id").asLong()).body().has("secret"))
                 .as("the secret is shown once").isFalse();
 
-        send(cart, 450_000_000L);
-        send(checkout, 450_000_000L);
+        OtlpClient.sendRequests(otlpPort.port(), cart, 30, 0, 450_000_000L);
+        OtlpClient.sendRequests(otlpPort.port(), checkout, 30, 0, 450_000_000L);
         JsonNode ruleJson = created(api.post("/api/v1/alert-rules", """
                 {"name": "%s", "service": "%s|%s", "kpi": "p99", "comparison": ">", "threshold": 300, "window": "5m",
                  "labels": {"severity": "critical"},
@@ -228,15 +227,5 @@ class WebhookDeliveryIT {
 
     private static List<Integer> statusCodes(JsonNode done) {
         return StreamSupport.stream(done.get("attempts").spliterator(), false).map(a -> a.get("statusCode").asInt()).toList();
-    }
-
-    private void send(String service, long durationNanos) {
-        long start = TestObjects.nowNanos() - 20_000_000_000L;
-        var spans = new ArrayList<Span.Builder>();
-        for (int i = 0; i < 30; i++) {
-            spans.add(TestObjects.serverSpan("GET /", start + i * 10_000_000L, durationNanos));
-        }
-        assertThat(OtlpClient.post("http://127.0.0.1:" + otlpPort.port() + "/v1/traces", "application/x-protobuf", null,
-                TestObjects.traces(service, spans.toArray(Span.Builder[]::new)).toByteArray()).statusCode()).isEqualTo(200);
     }
 }
