@@ -29,6 +29,7 @@ import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.Slo;
 import io.headroom.kpi.Slos;
 import io.headroom.notify.Channels;
+import io.headroom.runbook.Runbooks;
 import io.headroom.scaling.Scaling;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,9 @@ class RoleMatrixIT {
     @Autowired
     Channels channels;
 
+    @Autowired
+    Runbooks runbooks;
+
     /** This application's: with other test contexts in the JVM, the static holder may be another's. */
     @Autowired
     SecurityContextHolderStrategy security;
@@ -144,6 +148,10 @@ class RoleMatrixIT {
                 new HttpAction("DELETE", "/api/v1/inhibit-rules/999999", null, Role.ADMIN),
                 new HttpAction("DELETE", "/api/v1/notification-channels/999999", null, Role.ADMIN),
                 new HttpAction("POST", "/api/v1/notification-channels/999999/test", "", Role.OPERATOR),
+                new HttpAction("PUT", "/api/v1/runbooks/no-such-runbook",
+                        "{\"title\": \"t\", \"owner\": \"o\", \"markdown\": \"m\", \"baseVersion\": 1}", Role.OPERATOR),
+                new HttpAction("DELETE", "/api/v1/runbooks/no-such-runbook", null, Role.ADMIN),
+                new HttpAction("GET", "/api/v1/runbooks", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/alerts", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/notification-deliveries", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/services", null, Role.VIEWER),
@@ -209,6 +217,9 @@ class RoleMatrixIT {
                 new ServiceAction("AlertRules.delete", Role.ADMIN, "alerting.rule-delete", test -> test.alertRules.delete(999_999)),
                 new ServiceAction("Silences.expire", Role.OPERATOR, "alerting.silence-expire", test -> test.silences.expire("no-such-silence")),
                 new ServiceAction("InhibitRules.delete", Role.ADMIN, "alerting.inhibit-rule-delete", test -> test.inhibitRules.delete(999_999)),
+                new ServiceAction("Runbooks.update", Role.OPERATOR, "runbook.update",
+                        test -> test.runbooks.update("no-such-runbook", 1, "t", "o", "m")),
+                new ServiceAction("Runbooks.delete", Role.ADMIN, "runbook.delete", test -> test.runbooks.delete("no-such-runbook")),
                 new ServiceAction("Channels.delete", Role.ADMIN, "notify.channel-delete", test -> test.channels.delete(999_999)),
                 new ServiceAction("Channels.sendTest", Role.OPERATOR, "notify.channel-test", test -> test.channels.sendTest(999_999)));
     }
