@@ -95,7 +95,7 @@ public final class AlertTemplate {
     }
 
     /** As Prometheus's {@code humanize}: 4 significant digits and an SI prefix (1.235k, 12.5m). */
-    static String humanize(double value) {
+    public static String humanize(double value) {
         if (value == 0 || !Double.isFinite(value)) {
             return plain(value);
         }

@@ -1,5 +1,7 @@
 package io.headroom.alerting.api;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Map;
 
 import io.headroom.alerting.AlertState;
 import io.headroom.alerting.AlertTransition;
+import io.headroom.alerting.AlertValues;
 import io.headroom.alerting.AlertView;
 import io.headroom.alerting.Alerts;
 import io.headroom.api.ApiParameters;
@@ -26,9 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertsController {
 
     private final Alerts alerts;
+    private final AlertValues values;
+    private final Clock clock;
 
-    AlertsController(Alerts alerts) {
+    AlertsController(Alerts alerts, AlertValues values, Clock clock) {
         this.alerts = alerts;
+        this.values = values;
+        this.clock = clock;
     }
 
     record AlertsResponse(List<AlertView> alerts) {
@@ -48,6 +55,17 @@ class AlertsController {
                 .<ResponseEntity<?>>map(alert -> ResponseEntity.ok(new AlertResponse(alert, alerts.history(fingerprint, 200))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("error", "not_found", "message", "no alert has fingerprint '" + fingerprint + "'")));
+    }
+
+    /** The chart of a Headroom alert's page: its rule's KPI for its service over the window (default 3h) and the threshold. */
+    @GetMapping("/api/v1/alerts/{fingerprint}/values")
+    ResponseEntity<?> values(@PathVariable String fingerprint, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        ApiParameters.Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofHours(3), Duration.ofDays(7), clock.instant());
+        return alerts.findRuleAlert(fingerprint).flatMap(alert -> values.of(alert, range.from(), range.to()))
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found",
+                        "message", "no Headroom alert with fingerprint '" + fingerprint + "' has values in that range")));
     }
 
     private static List<AlertState> states(String text) {
