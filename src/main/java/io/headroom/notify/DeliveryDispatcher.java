@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
  * delivery is claimed with a lease (committed before sending, so no transaction stays open over
  * a slow receiver); if this instance dies mid-send, the lease runs out and another instance
  * sends it again with the same {@code webhook-id}, which is how receivers tell a retry.
+ * {@code headroom.notify.deliver=false} leaves sending to the other instances.
  */
 @Component
+@ConditionalOnProperty(name = "headroom.notify.deliver", havingValue = "true", matchIfMissing = true)
 class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
