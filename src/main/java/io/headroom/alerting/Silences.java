@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.headroom.audit.Audited;
+import io.headroom.security.Actors;
 import io.headroom.security.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
@@ -61,7 +61,7 @@ public class Silences {
         if (Duration.between(draft.startsAt(), draft.endsAt()).compareTo(MAX_LENGTH) > 0) {
             throw new IllegalArgumentException("a silence lasts at most a year");
         }
-        Silence silence = draft.withId(UUID.randomUUID().toString(), author(), now);
+        Silence silence = draft.withId(UUID.randomUUID().toString(), Actors.name(security), now);
         records.insert(silence);
         return silence;
     }
@@ -84,10 +84,5 @@ public class Silences {
     /** The firing and pending alerts a silence with these matchers would mute. */
     public List<AlertView> preview(List<LabelMatcher> matchers) {
         return alerts.list(Alerts.ACTIVE, null).stream().filter(a -> matchers.stream().allMatch(m -> m.matches(a.labels()))).toList();
-    }
-
-    private String author() {
-        Authentication authentication = security.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
     }
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 import io.headroom.alerting.AlertRule;
 import io.headroom.alerting.AlertRules;
 import io.headroom.audit.Audited;
+import io.headroom.security.Actors;
 import io.headroom.security.Roles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,7 +93,7 @@ public class Runbooks {
     @Transactional
     public Runbook create(String slug, String title, String owner, String markdown) {
         String chosen = slug == null || slug.isBlank() ? Runbook.slugOf(title) : slug.strip();
-        var draft = new Runbook(0, chosen, title, owner, markdown, 1, clock.instant(), author());
+        var draft = new Runbook(0, chosen, title, owner, markdown, 1, clock.instant(), Actors.name(security));
         try {
             long id = records.insert(draft);
             return records.find(draft.slug()).filter(r -> r.id() == id).orElseThrow();
@@ -116,7 +116,7 @@ public class Runbooks {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        var next = new Runbook(stored.get().id(), slug, title, owner, markdown, baseVersion + 1, clock.instant(), author());
+        var next = new Runbook(stored.get().id(), slug, title, owner, markdown, baseVersion + 1, clock.instant(), Actors.name(security));
         if (!records.update(next, baseVersion)) {
             throw new StaleVersion(slug, baseVersion, stored.get().version());
         }
@@ -128,10 +128,5 @@ public class Runbooks {
     @Audited("runbook.delete")
     public boolean delete(String slug) {
         return records.delete(slug);
-    }
-
-    private String author() {
-        Authentication authentication = security.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
     }
 }

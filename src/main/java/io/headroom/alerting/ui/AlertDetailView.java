@@ -108,12 +108,14 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
         add(labels(alert));
         muting(alert).ifPresent(this::add);
         add(actions(alert));
-        if (alert.source().equals(AlertView.HEADROOM)) {
-            add(chart(alert));
+        boolean own = alert.source().equals(AlertView.HEADROOM);
+        List<AlertTransition> transitions = own ? alerts.history(alert.fingerprint(), 50) : List.of();
+        if (own) {
+            add(chart(alert, transitions));
         }
         add(runbook(alert));
-        if (alert.source().equals(AlertView.HEADROOM)) {
-            add(new H3("History"), history(alerts.history(alert.fingerprint(), 50)));
+        if (own) {
+            add(new H3("History"), history(transitions));
         }
     }
 
@@ -191,7 +193,7 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
         getUI().ifPresent(ui -> ui.getPage().reload());
     }
 
-    private Component chart(AlertView alert) {
+    private Component chart(AlertView alert, List<AlertTransition> transitions) {
         Instant to = clock.instant();
         Instant from = to.minus(CHART_RANGE);
         var chart = new TimeSeriesChart("Value", "");
@@ -208,7 +210,7 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
             }
             chart.setData(h.timestamps(), from.getEpochSecond(), to.getEpochSecond(), chartLines);
         });
-        chart.setMarkers(alerts.history(alert.fingerprint(), 50).stream().filter(t -> t.at().isAfter(from))
+        chart.setMarkers(transitions.stream().filter(t -> t.at().isAfter(from))
                 .map(t -> new TimeSeriesChart.Marker(t.at().getEpochSecond(), null, false, "#f76b15",
                         t.to().name().toLowerCase(Locale.ROOT))).toList());
         var section = new VerticalLayout(new H3("What the rule watched (last 3 hours)"), chart);

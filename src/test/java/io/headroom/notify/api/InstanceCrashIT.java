@@ -135,11 +135,10 @@ class InstanceCrashIT {
         Path log = Path.of("target", "instance-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         instances.add(process);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("instance %s exited; see %s", name, log).isTrue();
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instancePort + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .failFast("instance " + name + " exited; see " + log, () -> !process.isAlive())
+                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instancePort + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         return process;
     }
 
