@@ -115,7 +115,12 @@ public record AlertRule(Long id, String name, RuleCondition condition, AlertTimi
             if (key == null || !NAME.matcher(key).matches()) {
                 throw new IllegalArgumentException("annotation name '" + key + "' must be letters, digits and _");
             }
-            AlertTemplate parsed = AlertTemplate.parse(requireText("annotation " + key, template));
+            AlertTemplate parsed;
+            try {
+                parsed = AlertTemplate.parse(requireText("annotation " + key, template));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("annotation " + key + ": " + e.getMessage(), e);
+            }
             if (key.equals(RUNBOOK_URL) && !isLink(parsed.render(Map.of(), 1.0, AlertTemplate.Escaping.URL))) {
                 throw new IllegalArgumentException("runbook_url must be an http or https URL, or a path on Headroom such as "
                         + "/runbooks/high-latency; was '" + template + "'");

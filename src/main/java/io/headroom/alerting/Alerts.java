@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,12 +29,14 @@ public class Alerts {
     }).thenComparing(AlertView::name).thenComparing(AlertView::service).thenComparing(AlertView::fingerprint);
 
     private final AlertRecords records;
+    private final AlertRuleRecords rules;
     private final ExternalAlertRecords externalRecords;
     private final Muting muting;
     private final Clock clock;
 
-    Alerts(AlertRecords records, ExternalAlertRecords externalRecords, Muting muting, Clock clock) {
+    Alerts(AlertRecords records, AlertRuleRecords rules, ExternalAlertRecords externalRecords, Muting muting, Clock clock) {
         this.records = records;
+        this.rules = rules;
         this.externalRecords = externalRecords;
         this.muting = muting;
         this.clock = clock;
@@ -49,8 +53,10 @@ public class Alerts {
         Instant now = clock.instant();
         Muting.Check mute = muting.now();
         var views = new ArrayList<AlertView>();
+        Map<Long, String> measures = new HashMap<>();
+        rules.all().forEach(rule -> measures.put(rule.id(), AlertView.measure(rule.condition())));
         for (RuleAlert alert : records.list(states, service)) {
-            views.add(AlertView.of(alert, mute.of(alert.fingerprint(), alert.labels())));
+            views.add(AlertView.of(alert, mute.of(alert.fingerprint(), alert.labels()), measures.get(alert.ruleId())));
         }
         Boolean firing = states.contains(AlertState.FIRING) == states.contains(AlertState.RESOLVED) ? null
                 : states.contains(AlertState.FIRING);
@@ -70,7 +76,8 @@ public class Alerts {
     public Optional<AlertView> find(String fingerprint) {
         Optional<RuleAlert> own = records.find(fingerprint);
         if (own.isPresent()) {
-            return Optional.of(AlertView.of(own.get(), muting.now().of(fingerprint, own.get().labels())));
+            String measure = rules.find(own.get().ruleId()).map(rule -> AlertView.measure(rule.condition())).orElse(null);
+            return Optional.of(AlertView.of(own.get(), muting.now().of(fingerprint, own.get().labels()), measure));
         }
         return externalRecords.find(fingerprint)
                 .map(alert -> AlertView.of(alert, clock.instant(), muting.now().of(fingerprint, alert.labels())));

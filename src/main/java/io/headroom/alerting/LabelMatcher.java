@@ -57,6 +57,46 @@ public record LabelMatcher(String name, Operator operator, String value) {
         return new LabelMatcher(m.group(1), operator, value);
     }
 
+    /**
+     * Matchers as Alertmanager and PromQL write a selector: {@code {service="cart", severity=~"warning|info"}},
+     * braces optional; commas inside quoted values belong to the value.
+     *
+     * @throws IllegalArgumentException naming the matcher at fault
+     */
+    public static java.util.List<LabelMatcher> parseList(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.startsWith("{") && body.endsWith("}")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        var matchers = new java.util.ArrayList<LabelMatcher>();
+        var current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (quoted && c == '\\' && i + 1 < body.length()) {
+                current.append(c).append(body.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                addParsed(matchers, current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        addParsed(matchers, current.toString());
+        return matchers;
+    }
+
+    private static void addParsed(java.util.List<LabelMatcher> matchers, String text) {
+        if (!text.isBlank()) {
+            matchers.add(parse(text));
+        }
+    }
+
     public boolean matches(Map<String, String> labels) {
         String actual = labels.getOrDefault(name, "");
         return switch (operator) {

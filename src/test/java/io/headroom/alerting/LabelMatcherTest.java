@@ -34,4 +34,15 @@ class LabelMatcherTest {
         assertThatThrownBy(() -> LabelMatcher.parse("severity")).hasMessageContaining("matcher must be like");
         assertThatThrownBy(() -> LabelMatcher.parse("service=~\"(\"")).hasMessageContaining("not a valid regular expression");
     }
+
+    @Test
+    void readsASelectorWithCommasInsideValues() {
+        assertThat(LabelMatcher.parseList("{service=\"cart\", path=~\"a,b|c\\\",d\" , severity!=\"info\"}")).containsExactly(
+                new LabelMatcher("service", LabelMatcher.Operator.EQUAL, "cart"),
+                new LabelMatcher("path", LabelMatcher.Operator.MATCHES, "a,b|c\",d"),
+                new LabelMatcher("severity", LabelMatcher.Operator.NOT_EQUAL, "info"));
+        assertThat(LabelMatcher.parseList("service=cart")).containsExactly(new LabelMatcher("service", LabelMatcher.Operator.EQUAL, "cart"));
+        assertThat(LabelMatcher.parseList("  ")).isEmpty();
+        assertThatThrownBy(() -> LabelMatcher.parseList("service=\"cart\", 9x=\"y\"")).hasMessageContaining("9x");
+    }
 }

@@ -33,7 +33,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.headroom.alerting.AlertTemplate;
 import io.headroom.alerting.AlertTransition;
 import io.headroom.alerting.AlertValues;
 import io.headroom.alerting.AlertView;
@@ -115,7 +114,7 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
         }
         add(runbook(alert));
         if (own) {
-            add(new H3("History"), history(transitions));
+            add(new H3("History"), history(transitions, alert.measure()));
         }
     }
 
@@ -129,7 +128,7 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
                     + Formats.ago(alert.since(), clock.instant()) + ")");
         }
         if (alert.value() != null) {
-            parts.add("value " + AlertTemplate.humanize(alert.value()));
+            parts.add("value " + AlertValueText.of(alert));
         }
         parts.add(alert.source().equals(AlertView.HEADROOM) ? "raised by Headroom's rule" : "sent by an Alertmanager");
         parts.add("fingerprint " + alert.fingerprint());
@@ -252,13 +251,13 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
         return section;
     }
 
-    private Component history(List<AlertTransition> transitions) {
+    private Component history(List<AlertTransition> transitions, String measure) {
         var grid = new Grid<AlertTransition>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(t -> TIME.format(t.at()) + " UTC").setHeader("At").setAutoWidth(true);
         grid.addColumn(t -> t.from().name().toLowerCase(Locale.ROOT) + " → " + t.to().name().toLowerCase(Locale.ROOT))
                 .setHeader("Change").setAutoWidth(true);
-        grid.addColumn(t -> t.value() == null ? "" : AlertTemplate.humanize(t.value())).setHeader("Value").setAutoWidth(true);
+        grid.addColumn(t -> AlertValueText.of(t.value(), measure)).setHeader("Value").setAutoWidth(true);
         grid.setItems(transitions);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();

@@ -14,13 +14,13 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.headroom.alerting.AlertState;
-import io.headroom.alerting.AlertTemplate;
 import io.headroom.alerting.AlertView;
 import io.headroom.alerting.Alerts;
 import io.headroom.ui.Formats;
@@ -57,7 +57,8 @@ public class AlertsView extends VerticalLayout {
         showing.setItems("Firing and pending", "Firing", "All, with resolved");
         showing.setValue("Firing and pending");
         configureGrid();
-        add(new H2("Alerts"), showing, summary, grid);
+        var links = new HorizontalLayout(new Anchor("alerts/rules", "Alert rules"), new Anchor("alerts/silences", "Silences and inhibition"));
+        add(new H2("Alerts"), links, showing, summary, grid);
         setSizeFull();
         refresh = live.whileAttached(this, REFRESH, () -> alerts.list(SHOWING.get(showing.getValue()), null), this::show);
         showing.addValueChangeListener(change -> refresh.now());
@@ -70,7 +71,7 @@ public class AlertsView extends VerticalLayout {
         grid.addColumn(AlertView::service).setHeader("Service").setAutoWidth(true).setKey("service");
         grid.addColumn(alert -> alert.since() == null ? "" : Formats.ago(alert.since(), clock.instant())).setHeader("Since")
                 .setAutoWidth(true).setKey("since");
-        grid.addColumn(alert -> alert.value() == null ? "" : AlertTemplate.humanize(alert.value())).setHeader("Value").setAutoWidth(true)
+        grid.addColumn(AlertValueText::of).setHeader("Value").setAutoWidth(true)
                 .setKey("value");
         grid.addColumn(alert -> alert.annotations().getOrDefault("summary", "")).setHeader("Summary").setFlexGrow(3).setWidth("18em").setKey("summary");
         grid.addComponentColumn(AlertsView::muted).setHeader("Muted").setAutoWidth(true).setKey("muted");

@@ -75,6 +75,7 @@ class AlertsE2E {
         assertThat(cells.filter(new Locator.FilterOptions().setHasText("<script>alert(1)</script>"))).hasCount(1);
         assertThat(cells.filter(new Locator.FilterOptions().setHasText("<img src=x onerror=alert(2)>"))).hasCount(1);
         assertThat(cells.filter(new Locator.FilterOptions().setHasText(service + " p99 is 4"))).hasCount(1);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^4\\d\\d ms$")))).hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("alerts.png")));
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(rule).setExact(true)).click();
