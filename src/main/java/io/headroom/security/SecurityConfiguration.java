@@ -78,6 +78,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/demo/targets")
                         .access(new WebExpressionAuthorizationManager(
                                 "hasIpAddress('127.0.0.1') or hasIpAddress('::1') or hasAnyAuthority('ROLE_VIEWER', 'SCOPE_read')"))
+                        // The demo pager, where the demo's notification channel delivers from this same Headroom.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/demo/pager")
+                        .access(new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')"))
                         .requestMatchers(IngestAuthorization.INGEST_REQUESTS).access(ingest)
                         .requestMatchers(HttpMethod.POST, "/api/v1/alertmanager").hasAuthority(TokenScope.ALERTMANAGER.authority())
                         // Reading: a user of any role or a read token; what acts needs a role, checked again where it is done.

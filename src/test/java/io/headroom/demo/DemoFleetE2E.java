@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What a new user sees first: the demo shop's services in the Services view, with live throughput. */
+/**
+ * What a new user sees first: the demo shop's services in the Services view, with live throughput;
+ * and the demo pager's pages, each with its runbook link, on the Demo page.
+ */
 @DemoFleetTest
 class DemoFleetE2E {
 
@@ -47,5 +50,21 @@ class DemoFleetE2E {
         assertThat(page.locator("[data-figure='Cost / 1k transactions']")).containsText(Pattern.compile("\\d"));
         assertThat(page.locator("[data-figure='Availability']")).containsText("%");
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("executive.png")));
+    }
+
+    @Test
+    void theDemoPageShowsWhatThePagerReceived() {
+        String tag = Long.toHexString(System.nanoTime());
+        String runbook = "http://127.0.0.1:" + port + "/runbooks/high-latency?service=billing";
+        org.assertj.core.api.Assertions.assertThat(io.headroom.JsonApi.anonymous(port).post("/api/v1/demo/pager", """
+                {"version": "4", "status": "firing", "alerts": [{"status": "firing",
+                 "labels": {"alertname": "Probe%s", "service": "billing"},
+                 "annotations": {"summary": "billing p99 latency is 512 ms", "runbook_url": "%s"}}]}""".formatted(tag, runbook))
+                .status()).isEqualTo(200);
+        Page page = browser.signedInPage(port, 1400, 900);
+        page.navigate("http://127.0.0.1:" + port + "/demo");
+        assertThat(page.getByText("Probe" + tag)).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Runbook")).first()).hasAttribute("href", runbook);
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("demo-pager.png")).setFullPage(true));
     }
 }

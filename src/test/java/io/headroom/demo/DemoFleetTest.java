@@ -37,8 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.scrape.interval=2s",
                 "headroom.scrape.timeout=2s",
                 "headroom.scrape.refresh-interval=1s",
-                // The detection-latency test's webhook receiver listens on loopback.
-                "headroom.notify.allow-private=127.0.0.0/8",
         })
 public @interface DemoFleetTest {
 }

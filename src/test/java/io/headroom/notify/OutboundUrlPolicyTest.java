@@ -62,4 +62,16 @@ class OutboundUrlPolicyTest {
         assertThatThrownBy(() -> loopbackAllowed.check("http://169.254.169.254/")).as("only what is allowed")
                 .isInstanceOf(OutboundUrlPolicy.RefusedUrl.class);
     }
+
+    @Test
+    void letsExactlyTheTrustedDemoPagerThrough() {
+        var policy = new OutboundUrlPolicy(List.of(), OutboundUrlPolicyTest::resolve);
+        policy.trust(java.net.URI.create("http://127.0.0.1:8080/api/v1/demo/pager"));
+        assertThat(policy.check("http://127.0.0.1:8080/api/v1/demo/pager").getPath()).isEqualTo("/api/v1/demo/pager");
+        for (String other : List.of("http://127.0.0.1:8081/api/v1/demo/pager", "http://127.0.0.1:8080/api/v1/users",
+                "http://127.0.0.1:8080/api/v1/demo/pager/../../users", "http://localhost:8080/api/v1/demo/pager",
+                "http://127.0.0.1:8080/api/v1/demo/pager?x=1", "http://u@127.0.0.1:8080/api/v1/demo/pager")) {
+            assertThatThrownBy(() -> policy.check(other)).as(other).isInstanceOf(OutboundUrlPolicy.RefusedUrl.class);
+        }
+    }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,6 +25,7 @@ import io.headroom.alerting.AlertRules;
 import io.headroom.alerting.RuleCondition;
 import io.headroom.api.ApiParameters;
 import io.headroom.kpi.Slos;
+import io.headroom.ui.DeleteDialog;
 import io.headroom.ui.Formats;
 import io.headroom.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
@@ -141,18 +141,11 @@ public class AlertRulesView extends VerticalLayout {
     }
 
     private void confirmDelete(AlertRule rule) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Delete " + rule.name() + "?");
-        dialog.add(new Paragraph("Its alerts and their history are deleted with it."));
-        var delete = new Button("Delete", click -> {
+        DeleteDialog.open(rule.name(), "Its alerts and their history are deleted with it.", () -> {
             rules.delete(rule.id());
             Notification.show("Deleted " + rule.name(), 3_000, Notification.Position.BOTTOM_START);
-            dialog.close();
             reload();
         });
-        delete.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), delete);
-        dialog.open();
     }
 
     private void reload() {

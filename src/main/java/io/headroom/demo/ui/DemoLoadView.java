@@ -1,11 +1,19 @@
 package io.headroom.demo.ui;
 
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.demo.DemoFleet;
+import io.headroom.demo.DemoPager;
 import io.headroom.demo.LoadStatus;
 import io.headroom.demo.TrafficPattern;
 import io.headroom.ui.Figure;
@@ -42,7 +51,16 @@ public class DemoLoadView extends VerticalLayout {
     private final Paragraph pattern = new Paragraph();
     private final NumberField rps = new NumberField("Base rate (requests/s)");
 
-    public DemoLoadView(ObjectProvider<DemoFleet> fleets, LiveRefresh live, AuthenticationContext authentication) {
+    private final Grid<PageLine> pages = new Grid<>();
+    private final Clock clock;
+
+    /** One alert of one page, as the pager's list shows it. */
+    private record PageLine(Instant receivedAt, DemoPager.PagedAlert alert) {
+    }
+
+    public DemoLoadView(ObjectProvider<DemoFleet> fleets, ObjectProvider<DemoPager> pagers, LiveRefresh live,
+            AuthenticationContext authentication, Clock clock) {
+        this.clock = clock;
         add(new H2("Demo load"));
         DemoFleet fleet = fleets.getIfAvailable();
         if (fleet == null) {
@@ -67,6 +85,34 @@ public class DemoLoadView extends VerticalLayout {
             add(form);
         }
         live.whileAttached(this, REFRESH, fleet::load, this::show);
+        DemoPager pager = pagers.getIfAvailable();
+        if (pager != null) {
+            configurePages();
+            add(new H3("Demo pager"), new Paragraph("The demo-pager notification channel delivers here, as it would to a team's "
+                    + "pager: inject latency on a service's page, and HighP99Latency arrives within a minute with its runbook."), pages);
+            live.whileAttached(this, REFRESH, pager::recent, this::showPages);
+        }
+    }
+
+    private void configurePages() {
+        pages.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        pages.addColumn(line -> Formats.ago(line.receivedAt(), clock.instant())).setHeader("Received").setAutoWidth(true);
+        pages.addColumn(line -> line.alert().name()).setHeader("Alert").setAutoWidth(true);
+        pages.addColumn(line -> line.alert().status()).setHeader("Status").setAutoWidth(true);
+        pages.addColumn(line -> line.alert().service()).setHeader("Service").setAutoWidth(true);
+        pages.addColumn(line -> line.alert().summary()).setHeader("Summary").setFlexGrow(2);
+        pages.addComponentColumn(line -> {
+            String url = line.alert().runbookUrl();
+            // The page's text came over a webhook: only an http(s) URL becomes a link.
+            return url != null && (url.startsWith("http://") || url.startsWith("https://")) ? new Anchor(url, "Runbook") : new Span();
+        }).setHeader("Runbook").setAutoWidth(true);
+        pages.setHeight("16rem");
+        pages.setWidthFull();
+    }
+
+    private void showPages(List<DemoPager.Page> received) {
+        pages.setItems(received.stream().flatMap(page -> page.alerts().stream().map(alert -> new PageLine(page.receivedAt(), alert)))
+                .toList());
     }
 
     private void apply(DemoFleet fleet) {

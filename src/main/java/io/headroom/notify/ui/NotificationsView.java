@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -20,6 +23,8 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -30,6 +35,7 @@ import io.headroom.notify.Channels;
 import io.headroom.notify.Deliveries;
 import io.headroom.notify.Delivery;
 import io.headroom.notify.DeliveryAttempt;
+import io.headroom.ui.DeleteDialog;
 import io.headroom.ui.Formats;
 import io.headroom.ui.LiveRefresh;
 import io.headroom.ui.MainLayout;
@@ -53,27 +59,40 @@ public class NotificationsView extends VerticalLayout {
     private final Deliveries deliveries;
     private final Clock clock;
     private final boolean mayTest;
+    private final boolean mayChange;
+    private final ObjectMapper json;
     private final Grid<Channel> channelGrid = new Grid<>();
     private final Grid<Delivery> deliveryGrid = new Grid<>();
     private final Paragraph channelSummary = new Paragraph();
     private final Pre attempts = new Pre();
+    private final Pre body = new Pre();
     private final LiveRefresh.Handle refresh;
 
     public NotificationsView(Channels channels, Deliveries deliveries, LiveRefresh live, AuthenticationContext authentication,
-            Clock clock) {
+            ObjectMapper json, Clock clock) {
         this.channels = channels;
         this.deliveries = deliveries;
+        this.json = json;
         this.clock = clock;
         this.mayTest = authentication.hasRole("OPERATOR");
+        this.mayChange = authentication.hasRole("ADMIN");
         configureChannels();
         configureDeliveries();
-        attempts.setVisible(false);
-        attempts.setWidthFull();
-        attempts.getStyle().set("white-space", "pre-wrap");
-        add(new H2("Notifications"), channelSummary, channelGrid, new H3("Delivery log"), deliveryGrid, attempts);
-        setSizeFull();
-        channelGrid.setItems(channels.all());
-        showChannelSummary();
+        for (Pre text : List.of(attempts, body)) {
+            text.setVisible(false);
+            text.setWidthFull();
+            text.getStyle().set("white-space", "pre-wrap");
+        }
+        body.getStyle().set("max-height", "24rem").set("overflow", "auto");
+        add(new H2("Notifications"));
+        if (mayChange) {
+            var create = new Button("New channel", click -> new ChannelDialog(channels, null, this::created).open());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(create);
+        }
+        add(channelSummary, channelGrid, new H3("Delivery log"), deliveryGrid, attempts, body);
+        setWidthFull();
+        reloadChannels();
         refresh = live.whileAttached(this, REFRESH, () -> deliveries.list(null, null, 200), deliveryGrid::setItems);
     }
 
@@ -88,22 +107,58 @@ public class NotificationsView extends VerticalLayout {
         channelGrid.addColumn(c -> "by " + String.join(", ", c.grouping().groupBy()) + " · wait " + text(c.grouping().groupWait())
                 + " · interval " + text(c.grouping().groupInterval()) + " · repeat " + text(c.grouping().repeatInterval()))
                 .setHeader("Grouping").setFlexGrow(2).setKey("grouping");
-        channelGrid.addComponentColumn(this::testButton).setHeader("").setAutoWidth(true).setKey("test");
+        if (mayTest || mayChange) {
+            channelGrid.addColumn(channelActions()).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        }
         channelGrid.setAllRowsVisible(true);
         channelGrid.setWidthFull();
     }
 
-    private Component testButton(Channel channel) {
-        if (!mayTest) {
-            return new Span();
-        }
-        var test = new Button("Send test", click -> channels.sendTest(channel.id()).ifPresent(id -> {
-            Notification.show("Test notification " + id + " queued for " + channel.name(), 3_000, Notification.Position.BOTTOM_START);
-            refresh.now();
-        }));
-        test.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        test.setAriaLabel("Send a test notification to " + channel.name());
-        return test;
+    /** Rendered in the browser from the row's data, so a click acts on the channel the row shows now. */
+    private LitRenderer<Channel> channelActions() {
+        String test = mayTest ? "<vaadin-button theme='small' aria-label='Send a test notification to ${item.name}' "
+                + "@click=${test}>Send test</vaadin-button>" : "";
+        String change = mayChange ? "<vaadin-button theme='small tertiary' aria-label='Edit ${item.name}' @click=${edit}>Edit</vaadin-button>"
+                + "<vaadin-button theme='small tertiary error' aria-label='Delete ${item.name}' @click=${remove}>Delete</vaadin-button>" : "";
+        return LitRenderer.<Channel>of(test + change)
+                .withProperty("name", Channel::name)
+                .withFunction("test", channel -> channels.sendTest(channel.id()).ifPresent(id -> {
+                    Notification.show("Test notification " + id + " queued for " + channel.name(), 3_000, Notification.Position.BOTTOM_START);
+                    refresh.now();
+                }))
+                .withFunction("edit", channel -> new ChannelDialog(channels, channel, saved -> reloadChannels()).open())
+                .withFunction("remove", this::confirmDelete);
+    }
+
+    private void created(Channel channel) {
+        reloadChannels();
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Channel " + channel.name() + " created");
+        var secret = new TextField("Signing secret");
+        secret.setValue(channel.secret());
+        secret.setReadOnly(true);
+        secret.setWidthFull();
+        secret.setHelperText("Copy it into the receiver now: Headroom does not show it again. Deliveries are signed with it "
+                + "(Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature).");
+        dialog.add(secret);
+        dialog.setWidth("40rem");
+        dialog.getFooter().add(new Button("Done", click -> dialog.close()));
+        dialog.open();
+    }
+
+    private void confirmDelete(Channel channel) {
+        DeleteDialog.open(channel.name(), "Its alerts are no longer sent there; its past deliveries stay in the log.", () -> {
+            channels.delete(channel.id());
+            reloadChannels();
+        });
+    }
+
+    private void reloadChannels() {
+        List<Channel> all = channels.all();
+        channelGrid.setItems(all);
+        channelGrid.recalculateColumnWidths();
+        channelSummary.setText(all.isEmpty() ? "No channels yet" + (mayChange ? ": add one with New channel." : ".")
+                : Formats.count(all.size(), "channel") + (mayTest ? " · Send test queues a made-up firing alert to the channel" : ""));
     }
 
     private void configureDeliveries() {
@@ -154,14 +209,19 @@ public class NotificationsView extends VerticalLayout {
         }
         attempts.setText(text.toString());
         attempts.setVisible(true);
+        body.setText("Body sent:\n" + deliveries.body(delivery.id()).map(this::pretty).orElse("(none)"));
+        body.setVisible(true);
         // The log refreshes every few seconds; the row clicked should agree with its attempts now.
         refresh.now();
     }
 
-    private void showChannelSummary() {
-        int count = channels.all().size();
-        channelSummary.setText(count == 0 ? "No channels yet: add one with POST /api/v1/notification-channels (see the README)."
-                : Formats.count(count, "channel") + (mayTest ? " · Send test queues a made-up firing alert to the channel" : ""));
+    /** The body as sent, indented when it is JSON (every format is). */
+    private String pretty(String sent) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(sent));
+        } catch (JsonProcessingException e) {
+            return sent;
+        }
     }
 
     private static String text(Duration duration) {
