@@ -68,7 +68,7 @@ final class DemoInstance implements AutoCloseable {
     /** @return the answer, or null when the instance was killed meanwhile */
     private DemoServer.Response handle(DemoServer.Request request) {
         String path = request.path();
-        if (path.equals("/metrics")) {
+        if (path.equals(DemoServer.METRICS_PATH)) {
             return metrics.scrape(request);
         }
         DemoServer.Arrival arrival = request.arrival();

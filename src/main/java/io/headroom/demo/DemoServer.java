@@ -75,6 +75,8 @@ final class DemoServer implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Semaphore connectionSlots;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** Where instances serve their Prometheus metrics, outside the worker pool. */
+    static final String METRICS_PATH = "/metrics";
     private final ThreadPoolExecutor threads;
     private volatile boolean stopping;
 
@@ -260,11 +262,14 @@ final class DemoServer implements AutoCloseable {
             boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connection.contains("close") : connection.contains("keep-alive");
             int query = parts[1].indexOf('?');
             String path = query < 0 ? parts[1] : parts[1].substring(0, query);
-            boolean admitted = admit();
+            // Scrapes are answered beside the worker pool, as a management port would answer them: a scrape of a
+            // one-worker service must neither wait behind its requests nor show up as a busy worker.
+            boolean scrape = path.equals(METRICS_PATH);
+            boolean admitted = !scrape && admit();
             Response response;
             try {
                 response = handler.handle(new Request(parts[0], path, query < 0 ? null : parts[1].substring(query + 1), headers,
-                        arrival, !admitted));
+                        arrival, !scrape && !admitted));
             } finally {
                 if (admitted) {
                     workers.release();

@@ -6,6 +6,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -17,6 +18,13 @@ public class Scaling {
 
     Scaling(List<ScaleTarget> targets) {
         this.targets = targets;
+    }
+
+    /** Every service some target runs. */
+    public Set<String> services() {
+        var all = new java.util.TreeSet<String>();
+        targets.forEach(target -> all.addAll(target.services()));
+        return all;
     }
 
     /** Whether some target runs the service, so it can be scaled. */

@@ -37,6 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.scrape.interval=2s",
                 "headroom.scrape.timeout=2s",
                 "headroom.scrape.refresh-interval=1s",
+                // Autoscaling policies evaluate every 5 s rather than the HPA's 15 s, so a test sees several rounds.
+                "headroom.scaling.interval=5s",
         })
 public @interface DemoFleetTest {
 }

@@ -99,6 +99,9 @@ class RoleMatrixIT {
     @Autowired
     Runbooks runbooks;
 
+    @Autowired
+    io.headroom.scaling.ScalingPolicies scalingPolicies;
+
     /** This application's: with other test contexts in the JVM, the static holder may be another's. */
     @Autowired
     SecurityContextHolderStrategy security;
@@ -152,6 +155,12 @@ class RoleMatrixIT {
                         "{\"title\": \"t\", \"owner\": \"o\", \"markdown\": \"m\", \"baseVersion\": 1}", Role.OPERATOR),
                 new HttpAction("DELETE", "/api/v1/runbooks/no-such-runbook", null, Role.ADMIN),
                 new HttpAction("GET", "/api/v1/runbooks", null, Role.VIEWER),
+                new HttpAction("DELETE", "/api/v1/scaling/policies/999999", null, Role.OPERATOR),
+                new HttpAction("PUT", "/api/v1/scaling/policies/999999",
+                        "{\"service\": \"matrix\", \"metric\": \"p99\", \"target\": 300, \"minInstances\": 1, \"maxInstances\": 2}",
+                        Role.OPERATOR),
+                new HttpAction("GET", "/api/v1/scaling/policies", null, Role.VIEWER),
+                new HttpAction("GET", "/api/v1/services/matrix/scaling/evaluations", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/alerts", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/notification-deliveries", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/services", null, Role.VIEWER),
@@ -221,7 +230,9 @@ class RoleMatrixIT {
                         test -> test.runbooks.update("no-such-runbook", 1, "t", "o", "m")),
                 new ServiceAction("Runbooks.delete", Role.ADMIN, "runbook.delete", test -> test.runbooks.delete("no-such-runbook")),
                 new ServiceAction("Channels.delete", Role.ADMIN, "notify.channel-delete", test -> test.channels.delete(999_999)),
-                new ServiceAction("Channels.sendTest", Role.OPERATOR, "notify.channel-test", test -> test.channels.sendTest(999_999)));
+                new ServiceAction("Channels.sendTest", Role.OPERATOR, "notify.channel-test", test -> test.channels.sendTest(999_999)),
+                new ServiceAction("ScalingPolicies.delete", Role.OPERATOR, "scaling.policy-delete",
+                        test -> test.scalingPolicies.delete(999_999)));
     }
 
     Stream<Arguments> everyRoleAndServiceAction() {

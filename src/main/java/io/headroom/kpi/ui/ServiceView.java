@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -61,7 +63,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             Optional<SaturationSeries> saturation) {
     }
 
-    private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758", "alert", "#f76b15");
+    private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "autoscale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758",
+            "alert", "#f76b15");
 
     private final ServiceKpis kpis;
     private final ServiceSaturation saturation;
@@ -279,6 +282,9 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             Annotation event = happened.get(i);
             var line = new Div(new Span(TIME.format(event.at()) + " UTC · " + event.text()
                     + (event.end() == null ? "" : " · until " + TIME.format(event.end()))));
+            if (event.link() != null) {
+                line.add(new Text(" · "), new Anchor(event.link(), "why?"));
+            }
             line.getElement().setAttribute("data-event", event.kind());
             events.add(line);
         }
