@@ -60,6 +60,8 @@ class AutoscalingIT {
             JsonNode scaledOut = changes(api, rising).get(0).get("decision");
             assertThat(scaledOut.get("action").asText()).isEqualTo("SCALE_UP");
             assertThat(scaledOut.get("steps").toString()).contains("utilisation").contains("vs target 0.5");
+            JsonNode audited = api.get("/api/v1/audit?window=10m&actor=autoscaler&action=scaling.scale&service=" + SERVICE).body();
+            assertThat(audited.findValuesAsText("outcome")).as("the autoscaler's changes are audited under its name").contains("DONE");
             // The queue built up meanwhile drains; then a window of only the new regime.
             await().pollDelay(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(60)).until(() -> samples("15 seconds") > 60);
             double after = p99("15 seconds");
