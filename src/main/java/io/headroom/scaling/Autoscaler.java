@@ -10,6 +10,7 @@ import io.headroom.security.Role;
 import io.headroom.security.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -41,10 +42,11 @@ class Autoscaler {
     private final TransactionTemplate transactions;
     private final SecurityContextHolderStrategy security;
     private final Clock clock;
+    private final Duration interval;
 
     Autoscaler(ScalingPolicyRecords policies, ScalingEvaluationRecords evaluations, PolicyMetrics metrics, Scaling scaling,
             List<FaultActivity> faults, JdbcClient jdbc, TransactionTemplate transactions, SecurityContextHolderStrategy security,
-            Clock clock) {
+            Clock clock, @Value("${headroom.scaling.interval:15s}") Duration interval) {
         this.policies = policies;
         this.evaluations = evaluations;
         this.metrics = metrics;
@@ -54,6 +56,7 @@ class Autoscaler {
         this.transactions = transactions;
         this.security = security;
         this.clock = clock;
+        this.interval = interval;
     }
 
     @Scheduled(initialDelayString = "${headroom.scaling.interval:15s}", fixedDelayString = "${headroom.scaling.interval:15s}")
@@ -74,7 +77,7 @@ class Autoscaler {
             Instant now = clock.instant();
             var recorded = new ArrayList<ScalingEvaluation>();
             for (ScalingPolicy policy : policies.all()) {
-                if (policy.enabled() && scaling.runs(policy.service())) {
+                if (policy.enabled() && scaling.runs(policy.service()) && due(policy, now)) {
                     recorded.add(evaluate(policy, now));
                 }
             }
@@ -82,6 +85,15 @@ class Autoscaler {
             return recorded;
         });
         return done == null ? List.of() : done;
+    }
+
+    /**
+     * Whether the policy's last evaluation is an interval old: with several instances each runs its
+     * own schedule, and the lock alone would let their rounds come seconds apart.
+     */
+    private boolean due(ScalingPolicy policy, Instant now) {
+        Instant last = evaluations.lastEvaluation(policy.id());
+        return last == null || !last.plus(interval).minusSeconds(1).isAfter(now);
     }
 
     private ScalingEvaluation evaluate(ScalingPolicy policy, Instant now) {

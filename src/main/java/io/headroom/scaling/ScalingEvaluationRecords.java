@@ -62,6 +62,12 @@ class ScalingEvaluationRecords {
                 .query((row, n) -> new PolicyInput.ScaleEvent(row.getTimestamp(1).toInstant(), row.getInt(2), row.getInt(3))).list();
     }
 
+    /** When the policy was last evaluated, null if never. */
+    Instant lastEvaluation(long policyId) {
+        return jdbc.sql("SELECT at FROM scaling_evaluations WHERE policy_id = ? ORDER BY at DESC LIMIT 1")
+                .param(policyId).query((row, n) -> row.getTimestamp(1).toInstant()).optional().orElse(null);
+    }
+
     /** When the policy last changed the count, null if never. */
     Instant lastAction(long policyId) {
         return jdbc.sql("SELECT at FROM scaling_evaluations WHERE policy_id = ? AND applied AND action <> 'NONE' ORDER BY at DESC LIMIT 1")
