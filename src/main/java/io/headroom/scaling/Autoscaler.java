@@ -97,14 +97,19 @@ class Autoscaler {
     }
 
     private ScalingEvaluation evaluate(ScalingPolicy policy, Instant now) {
+        Instances instances = scaling.instances(policy.service());
         // The count asked for, as the HPA reads the scale subresource's spec: instances starting are capacity on its way.
-        int current = scaling.instances(policy.service()).desired();
+        int current = instances.desired();
+        ScalingPolicy effective = policy.within(instances.min(), instances.max());
         Duration window = max(policy.scaleUp().stabilizationWindow(), policy.scaleDown().stabilizationWindow());
         Duration period = max(policy.scaleUp().longestPeriod(), policy.scaleDown().longestPeriod());
         var input = new PolicyInput(now, current, metrics.read(policy.metric(), policy.service(), current, now),
                 evaluations.recommendations(policy.id(), now.minus(window)), evaluations.actions(policy.id(), now.minus(period)),
                 evaluations.lastAction(policy.id()), faults.stream().anyMatch(f -> f.faultInjected(policy.service())));
-        ScalingDecision decision = PolicyEvaluator.evaluate(policy, input);
+        ScalingDecision evaluated = PolicyEvaluator.evaluate(effective, input);
+        ScalingDecision decision = effective == policy ? evaluated : evaluated.withFirstStep("the scale target runs "
+                + instances.min() + "–" + instances.max() + " instances: the policy's " + policy.minInstances() + "–"
+                + policy.maxInstances() + " is kept within that");
         boolean applied = false;
         String error = null;
         if (decision.action() != ScalingDecision.Action.NONE) {

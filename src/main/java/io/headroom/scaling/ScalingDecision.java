@@ -25,6 +25,15 @@ public record ScalingDecision(Instant at, String service, PolicyMetric metric, D
         SCALE_UP, SCALE_DOWN, NONE
     }
 
+    /** The same decision with a step before the others (a fact the evaluation was given). */
+    ScalingDecision withFirstStep(String step) {
+        var all = new java.util.ArrayList<String>();
+        all.add(step);
+        all.addAll(steps);
+        return new ScalingDecision(at, service, metric, metricValue, target, ratio, tolerance, withinTolerance, current, recommended,
+                stabilized, limitedBy, scheduleFloor, heldBy, desired, action, List.copyOf(all));
+    }
+
     /** The steps in one line: "p99 412 ms vs target 300 ms: ratio 1.37 … → scale 2 → 3". */
     public String explanation() {
         return String.join("; ", steps);

@@ -52,6 +52,19 @@ public record ScalingPolicy(Long id, String service, PolicyMetric metric, double
         }
     }
 
+    /** This policy kept within what a scale target can run; itself when its bounds already fit. */
+    ScalingPolicy within(int targetMin, int targetMax) {
+        int min = Math.max(minInstances, targetMin);
+        int max = Math.min(maxInstances, targetMax);
+        if ((min == minInstances && max == maxInstances) || min > max) {
+            return this;
+        }
+        var floors = schedules.stream().map(s -> s.minInstances() > max
+                ? new ScheduledFloor(s.cron(), s.zone(), s.duration(), max) : s).toList();
+        return new ScalingPolicy(id, service, metric, target, tolerance, min, max, scaleUp, scaleDown, cooldown, floors, excludeChaos,
+                enabled);
+    }
+
     public ScalingPolicy withId(long newId) {
         return new ScalingPolicy(newId, service, metric, target, tolerance, minInstances, maxInstances, scaleUp, scaleDown, cooldown,
                 schedules, excludeChaos, enabled);

@@ -98,7 +98,8 @@ public class ScalingView extends VerticalLayout {
         policyGrid.addColumn(p -> p.schedules().isEmpty() ? "" : p.schedules().stream()
                 .map(s -> "≥" + s.minInstances() + " from " + s.cron() + " " + s.zone() + " for " + ApiParameters.durationText(s.duration()))
                 .collect(Collectors.joining("; "))).setHeader("Schedules").setFlexGrow(2).setKey("schedules");
-        policyGrid.addColumn(p -> p.enabled() ? "enabled" : "disabled").setHeader("").setAutoWidth(true).setKey("enabled");
+        policyGrid.addColumn(p -> !p.enabled() ? "disabled" : scaling.runs(p.service()) ? "evaluated"
+                : "not evaluated: no scale target runs " + p.service()).setHeader("Status").setAutoWidth(true).setKey("status");
         if (operator) {
             policyGrid.addColumn(LitRenderer.<ScalingPolicy>of("""
                     <vaadin-button theme="small tertiary" aria-label="Edit the policy for ${item.service}" @click=${edit}>Edit</vaadin-button>
