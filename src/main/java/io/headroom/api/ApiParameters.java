@@ -83,6 +83,15 @@ public final class ApiParameters {
     }
 
     public static Duration duration(String parameter, String text) {
+        Duration duration = durationOrZero(parameter, text);
+        if (duration.isZero()) {
+            throw new BadParameter(parameter, parameter + " must be longer than zero");
+        }
+        return duration;
+    }
+
+    /** As {@link #duration}, for settings where zero means "none" ({@code for}, a cooldown, a group wait): {@code 0s} is read as zero. */
+    public static Duration durationOrZero(String parameter, String text) {
         if (text == null || text.isBlank()) {
             throw new BadParameter(parameter, parameter + " must not be empty");
         }
@@ -99,9 +108,6 @@ public final class ApiParameters {
             if (m.group(group) != null) {
                 duration = duration.plusSeconds(Long.parseLong(m.group(group)) * unitSeconds[group - 1]);
             }
-        }
-        if (duration.isZero()) {
-            throw new BadParameter(parameter, parameter + " must be longer than zero");
         }
         return duration;
     }

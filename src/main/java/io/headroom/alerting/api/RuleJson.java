@@ -61,6 +61,6 @@ record RuleJson(Long id, String name, String kind, String service, String kpi, S
     }
 
     private static Duration optional(String field, String text) {
-        return text == null || text.equals("0") || text.equals("0s") ? Duration.ZERO : ApiParameters.duration(field, text);
+        return text == null ? Duration.ZERO : ApiParameters.durationOrZero(field, text);
     }
 }

@@ -239,6 +239,6 @@ final class RuleDialog extends Dialog {
     }
 
     private static Duration duration(Select<String> select) {
-        return select.getValue().equals("0s") ? Duration.ZERO : ApiParameters.duration("duration", select.getValue());
+        return ApiParameters.durationOrZero(select.getLabel(), select.getValue());
     }
 }

@@ -24,10 +24,12 @@ import io.headroom.alerting.Silences;
 /** Silences one alert (its alertname and service) for a chosen time, with the comment the silence needs. */
 final class SilenceDialog extends Dialog {
 
-    private static final Map<String, Duration> LENGTHS = new LinkedHashMap<>();
+    /** How long a silence made in the UI lasts, as offered in this dialog and on the Silences page. */
+    static final Map<String, Duration> LENGTHS = new LinkedHashMap<>();
 
     static {
         LENGTHS.put("1 hour", Duration.ofHours(1));
+        LENGTHS.put("2 hours", Duration.ofHours(2));
         LENGTHS.put("4 hours", Duration.ofHours(4));
         LENGTHS.put("1 day", Duration.ofDays(1));
         LENGTHS.put("1 week", Duration.ofDays(7));

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
@@ -55,15 +53,6 @@ import jakarta.annotation.security.PermitAll;
 public class SilencesView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final Map<String, Duration> LENGTHS = new LinkedHashMap<>();
-
-    static {
-        LENGTHS.put("1 hour", Duration.ofHours(1));
-        LENGTHS.put("2 hours", Duration.ofHours(2));
-        LENGTHS.put("4 hours", Duration.ofHours(4));
-        LENGTHS.put("1 day", Duration.ofDays(1));
-        LENGTHS.put("1 week", Duration.ofDays(7));
-    }
 
     private final Silences silences;
     private final InhibitRules inhibitRules;
@@ -112,7 +101,7 @@ public class SilencesView extends VerticalLayout {
         matchers.addValueChangeListener(change -> showPreview());
         var length = new Select<String>();
         length.setLabel("For");
-        length.setItems(LENGTHS.keySet());
+        length.setItems(SilenceDialog.LENGTHS.keySet());
         length.setValue("2 hours");
         var comment = new TextArea("Why");
         comment.setPlaceholder("Deploying the fix; ticket OPS-123");
@@ -126,7 +115,7 @@ public class SilencesView extends VerticalLayout {
             }
             try {
                 Instant now = clock.instant();
-                Silence made = silences.create(new Silence(null, parsed, now, now.plus(LENGTHS.get(length.getValue())), null,
+                Silence made = silences.create(new Silence(null, parsed, now, now.plus(SilenceDialog.LENGTHS.get(length.getValue())), null,
                         comment.getValue(), null));
                 Notification.show("Silence " + made.id() + " mutes until " + TIME.format(made.endsAt()) + " UTC", 4_000,
                         Notification.Position.BOTTOM_START);

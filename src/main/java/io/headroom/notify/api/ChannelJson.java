@@ -40,9 +40,6 @@ record ChannelJson(Long id, String name, String url, String format, String secre
     }
 
     private static Duration duration(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.equals("0") || text.equals("0s") ? Duration.ZERO : ApiParameters.duration(field, text);
+        return text == null ? null : ApiParameters.durationOrZero(field, text);
     }
 }

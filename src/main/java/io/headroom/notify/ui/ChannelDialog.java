@@ -146,7 +146,7 @@ final class ChannelDialog extends Dialog {
     }
 
     private static Duration duration(Select<String> select) {
-        return select.getValue().equals("0s") ? Duration.ZERO : ApiParameters.duration("duration", select.getValue());
+        return ApiParameters.durationOrZero(select.getLabel(), select.getValue());
     }
 
     private static void invalid(HasValidation field, String message) {

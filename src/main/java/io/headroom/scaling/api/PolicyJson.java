@@ -93,6 +93,6 @@ record PolicyJson(Long id, String service, String metric, Double target, Double 
     }
 
     private static Duration duration(String field, String text) {
-        return text.equals("0") || text.equals("0s") ? Duration.ZERO : ApiParameters.duration(field, text);
+        return ApiParameters.durationOrZero(field, text);
     }
 }

@@ -193,8 +193,7 @@ final class PolicyDialog extends Dialog {
     }
 
     private static Duration duration(TextField field) {
-        String text = field.getValue().trim();
-        return text.equals("0") || text.equals("0s") ? Duration.ZERO : ApiParameters.duration(field.getLabel(), text);
+        return ApiParameters.durationOrZero(field.getLabel(), field.getValue().trim());
     }
 
     private static void invalid(HasValidation field, String message) {
