@@ -43,10 +43,6 @@ public class ScalingPolicies {
         return records.find(id);
     }
 
-    public Optional<ScalingPolicy> forService(String service) {
-        return records.all().stream().filter(policy -> policy.service().equals(service)).findFirst();
-    }
-
     @PreAuthorize(Roles.OPERATOR)
     @Audited("scaling.policy-create")
     public ScalingPolicy create(ScalingPolicy policy) {
