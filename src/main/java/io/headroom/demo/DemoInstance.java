@@ -56,7 +56,7 @@ final class DemoInstance implements AutoCloseable {
             case JAEGER -> new JaegerTracing(spec.name(), instanceId, environment.jaegerEndpoint());
         };
         this.server = new DemoServer("demo-" + spec.name() + "-" + instanceId, spec.concurrency(), spec.queue(), this::handle);
-        this.metrics = new InstanceMetrics(spec.concurrency(), server::busy, server::waiting,
+        this.metrics = new InstanceMetrics(spec.concurrency(), server::busy, server::recentUtilisation, server::waiting,
                 () -> burners.values().stream().mapToLong(CpuBurner::cpuNanos).sum());
         uri = URI.create("http://127.0.0.1:" + server.port());
     }

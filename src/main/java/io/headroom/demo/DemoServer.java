@@ -38,6 +38,8 @@ final class DemoServer implements AutoCloseable {
 
     /** Connections beyond the workers and the queue, so overflowing requests can still be read and answered 503. */
     static final int SPARE_CONNECTIONS = 8;
+    /** About a default scrape interval, so that consecutive scrapes see most of the time between them. */
+    private static final java.time.Duration UTILISATION_TIME_CONSTANT = java.time.Duration.ofSeconds(10);
     private static final int IDLE_TIMEOUT_MILLIS = 30_000;
     private static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final long MAX_BODY_BYTES = 1 << 20;
@@ -73,6 +75,7 @@ final class DemoServer implements AutoCloseable {
     private final int queue;
     private final Semaphore workers;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final RecentUtilisation utilisation;
     private final Semaphore connectionSlots;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Where instances serve their Prometheus metrics, outside the worker pool. */
@@ -85,6 +88,7 @@ final class DemoServer implements AutoCloseable {
         this.concurrency = concurrency;
         this.queue = queue;
         this.workers = new Semaphore(concurrency, true);
+        this.utilisation = new RecentUtilisation(concurrency, UTILISATION_TIME_CONSTANT, System.nanoTime());
         int maxConnections = concurrency + queue + SPARE_CONNECTIONS;
         this.connectionSlots = new Semaphore(maxConnections);
         // Idle threads are kept a minute, so the connections that clients open and close as
@@ -107,6 +111,11 @@ final class DemoServer implements AutoCloseable {
     /** Requests being worked on now. */
     int busy() {
         return concurrency - workers.availablePermits();
+    }
+
+    /** The share of the workers busy over the last seconds (see {@link RecentUtilisation}). */
+    double recentUtilisation() {
+        return utilisation.share(System.nanoTime());
     }
 
     /** Requests waiting for a worker. */
@@ -137,9 +146,14 @@ final class DemoServer implements AutoCloseable {
         }
     }
 
+    private void busyChanged() {
+        utilisation.busy(busy(), System.nanoTime());
+    }
+
     /** Waits its turn for a worker. @return false when the workers and the queue are full */
     private boolean admit() throws InterruptedException {
         if (workers.tryAcquire(0, TimeUnit.NANOSECONDS)) { // respects the queue's order, unlike tryAcquire()
+            busyChanged();
             return true;
         }
         if (waiting.incrementAndGet() > queue) {
@@ -148,6 +162,7 @@ final class DemoServer implements AutoCloseable {
         }
         try {
             workers.acquire();
+            busyChanged();
             return true;
         } finally {
             waiting.decrementAndGet();
@@ -273,6 +288,7 @@ final class DemoServer implements AutoCloseable {
             } finally {
                 if (admitted) {
                     workers.release();
+                    busyChanged();
                 }
             }
             if (response == null) {

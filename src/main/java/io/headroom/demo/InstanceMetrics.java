@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -44,10 +45,11 @@ final class InstanceMetrics {
 
     /**
      * @param busy workers busy now
+     * @param utilisation the share of the workers busy over the last seconds
      * @param waiting requests queued for a worker
      * @param burnCpuNanos CPU time of the instance's running CPU-burn threads
      */
-    InstanceMetrics(int workers, IntSupplier busy, IntSupplier waiting, LongSupplier burnCpuNanos) {
+    InstanceMetrics(int workers, IntSupplier busy, DoubleSupplier utilisation, IntSupplier waiting, LongSupplier burnCpuNanos) {
         requestDuration = Histogram.builder().name("http_server_request_duration_seconds")
                 .help("Duration of HTTP server requests, queueing included").unit(Unit.SECONDS)
                 .labelNames("method", "route", "status")
@@ -57,8 +59,9 @@ final class InstanceMetrics {
                 .callback(callback -> callback.call(busy.getAsInt() + waiting.getAsInt())).register(registry);
         GaugeWithCallback.builder().name("demo_queue_depth").help("Requests waiting for a worker")
                 .callback(callback -> callback.call(waiting.getAsInt())).register(registry);
-        GaugeWithCallback.builder().name("demo_worker_utilization").help("Share of the worker pool busy now, 0 to 1")
-                .callback(callback -> callback.call((double) busy.getAsInt() / workers)).register(registry);
+        GaugeWithCallback.builder().name("demo_worker_utilization")
+                .help("Share of the worker pool busy over the last seconds (exponentially weighted, 10 s), 0 to 1")
+                .callback(callback -> callback.call(utilisation.getAsDouble())).register(registry);
         GaugeWithCallback.builder().name("demo_workers").help("Size of the worker pool")
                 .callback(callback -> callback.call(workers)).register(registry);
         CounterWithCallback.builder().name("process_cpu_seconds").help("CPU time spent on this instance's work")

@@ -9,15 +9,16 @@ import io.headroom.kpi.ServiceSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * A policy's metric now, per instance, over the last minute (as the HPA reads a short window of
- * its metrics API): request KPIs from the window's requests, gauges as the mean of the window's
- * 15 s steps. A gauge is an instant's reading (a one-worker pool is busy or not), so one step's
- * few samples would make the policy chase noise.
+ * A policy's metric now, per instance, over a short recent window (as the HPA reads its metrics
+ * API): request KPIs from the last minute's requests, gauges as the mean of the last 30 s's two
+ * 15 s steps, short enough to follow a change within an evaluation or two, long enough that a
+ * few scrapes' noise does not move the policy (see RATIONALE, "Autoscaling policies").
  */
 @Component
 class PolicyMetrics {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
+    static final Duration GAUGE_WINDOW = Duration.ofSeconds(30);
     private static final Duration STEP = Duration.ofSeconds(15);
 
     private final ServiceKpis kpis;
@@ -46,7 +47,7 @@ class PolicyMetrics {
     }
 
     private Double mean(String service, Instant now, boolean utilisation) {
-        return saturation.series(service, now.minus(WINDOW), now, STEP)
+        return saturation.series(service, now.minus(GAUGE_WINDOW), now, STEP)
                 .map(series -> mean(utilisation ? series.workerUtilisation() : series.queued())).orElse(null);
     }
 

@@ -62,13 +62,14 @@ class AutoscalingIT {
             assertThat(scaledOut.get("steps").toString()).contains("utilisation").contains("vs target 0.5");
             JsonNode audited = api.get("/api/v1/audit?window=10m&actor=autoscaler&action=scaling.scale&service=" + SERVICE).body();
             assertThat(audited.findValuesAsText("outcome")).as("the autoscaler's changes are audited under its name").contains("DONE");
-            // The queue built up meanwhile drains; then a window of only the new regime.
-            await().pollDelay(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(60)).until(() -> samples("15 seconds") > 60);
-            double after = p99("15 seconds");
             assertThat(saturated).as("one saturated worker queues requests").isGreaterThan(500);
-            assertThat(after).as("p99 at %d instances, saturated at one: %.0f ms", instances(api), saturated).isLessThan(saturated / 2);
-            assertThat(latest(api).get("decision").get("metricValue").asDouble()).as("utilisation back near its target")
-                    .isLessThanOrEqualTo(0.55);
+            // The queue built up meanwhile drains; then the last 15 s hold only the new regime's requests, and the
+            // policy's reading settles near its target.
+            Instant scaled = Instant.now();
+            await().atMost(Duration.ofSeconds(90)).until(() -> samples("15 seconds") > 60 && p99("15 seconds") < saturated / 2
+                    && latest(api).get("decision").get("metricValue").asDouble() <= 0.55);
+            System.out.printf("AutoscalingIT: p99 %.0f ms saturated at one instance, %.0f ms at %d instances %d s after scaling out%n",
+                    saturated, p99("15 seconds"), instances(api), Duration.between(scaled, Instant.now()).toSeconds());
 
             Instant falling = Instant.now();
             int peak = instances(api);
@@ -89,10 +90,10 @@ class AutoscalingIT {
         }
     }
 
-    /** Payments' worker utilisation over the last minute, as the policy reads it: the mean of its 15 s steps. */
+    /** Payments' worker utilisation over the last 30 s, as the policy reads it: the mean of its 15 s steps. */
     private Double utilisation() {
         Instant now = Instant.now();
-        return saturation.series(SERVICE, now.minusSeconds(60), now, Duration.ofSeconds(15)).map(series -> java.util.Arrays
+        return saturation.series(SERVICE, now.minusSeconds(30), now, Duration.ofSeconds(15)).map(series -> java.util.Arrays
                 .stream(series.workerUtilisation()).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average()
                 .stream().boxed().findFirst().orElse(null)).orElse(null);
     }

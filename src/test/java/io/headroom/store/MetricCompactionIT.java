@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MetricCompactionIT {
 
     private static final long MINUTE = 60_000_000_000L;
+    private static final long DAY = 24 * 60 * MINUTE;
 
     @Autowired
     IngestPipeline pipeline;
@@ -43,7 +44,7 @@ class MetricCompactionIT {
         var origin = new Origin(service, resources.register(service, "{\"service.name\": \"" + service + "\"}"), null, null);
         long gauge = seriesRegistry.register(new Series(origin, "queue_depth", "gauge", null, null, "{}"));
         long histogram = seriesRegistry.register(new Series(origin, "latency", "exponential_histogram", "s", null, "{}"));
-        long now = TestObjects.nowNanos() / MINUTE * MINUTE;
+        long now = sameDayAsThreeMinutesBefore(TestObjects.nowNanos() / MINUTE * MINUTE);
 
         // Two transactions, the later one holding an earlier sample: chunks must still come out in time order.
         pipeline.submit(TelemetryBatch.builder()
@@ -74,6 +75,12 @@ class MetricCompactionIT {
                 SELECT cardinality(times) || ' ' || (histograms IS NULL) FROM metric_chunks
                 WHERE service_name = ? ORDER BY series_id""").param(service).query(String.class).list())
                 .containsExactly("4 true", "1 false");
+    }
+
+    /** Chunks are per series and UTC day: in a day's first minutes, use the end of the day before. */
+    private static long sameDayAsThreeMinutesBefore(long minute) {
+        long sinceMidnight = minute % DAY;
+        return sinceMidnight < 3 * MINUTE ? minute - sinceMidnight - MINUTE : minute;
     }
 
     private List<String> samples(String service) {
