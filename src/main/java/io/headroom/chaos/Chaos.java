@@ -35,8 +35,16 @@ public class Chaos implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Chaos.class);
 
+    /** Chaos is switched off: the kill switch is engaged. */
+    public static final class KillSwitchEngaged extends RuntimeException {
+        KillSwitchEngaged(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final List<FaultInjector> injectors;
     private final FaultRecords records;
+    private final KillSwitchRecords killSwitch;
     private final Clock clock;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,20 +57,26 @@ public class Chaos implements SmartLifecycle {
     private record Running(FaultInjector injector, ScheduledFuture<?> ending) {
     }
 
-    Chaos(List<FaultInjector> injectors, FaultRecords records, Clock clock) {
+    Chaos(List<FaultInjector> injectors, FaultRecords records, KillSwitchRecords killSwitch, Clock clock) {
         this.injectors = injectors;
         this.records = records;
+        this.killSwitch = killSwitch;
         this.clock = clock;
     }
 
     /**
      * @throws NoSuchElementException when no injector reaches the service
      * @throws IllegalArgumentException when the spec is out of range or cannot apply to the service now
+     * @throws KillSwitchEngaged while the kill switch is engaged
      */
     @PreAuthorize(Roles.OPERATOR)
     @Audited("chaos.inject")
     public Fault inject(String service, FaultSpec spec) {
         validate(spec);
+        KillSwitchState switchState = killSwitch.state();
+        if (switchState.engaged()) {
+            throw new KillSwitchEngaged(switchState.refusal());
+        }
         FaultInjector injector = injectors.stream().filter(candidate -> candidate.services().contains(service)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no fault injector reaches a service named '" + service + "'"));
         Instant now = clock.instant();
@@ -93,6 +107,21 @@ public class Chaos implements SmartLifecycle {
         return end(id, "stopped").or(() -> find(id)).orElseThrow(() -> new NoSuchElementException("no fault with id '" + id + "'"));
     }
 
+    /**
+     * Ends every running fault, wherever it was injected; for the kill switch, which is audited itself.
+     *
+     * @return the faults ended
+     */
+    @PreAuthorize(Roles.OPERATOR)
+    public List<Fault> stopAll(String reason) {
+        return records.running().stream().map(fault -> end(fault.id(), reason)).flatMap(Optional::stream).toList();
+    }
+
+    /** Every service some injector reaches, sorted. */
+    public List<String> services() {
+        return injectors.stream().flatMap(injector -> injector.services().stream()).distinct().sorted().toList();
+    }
+
     /** Whether some injector reaches the service, so faults can be injected into it. */
     public boolean reaches(String service) {
         return injectors.stream().anyMatch(injector -> injector.services().contains(service));
@@ -119,15 +148,22 @@ public class Chaos implements SmartLifecycle {
         Running fault = running.remove(id);
         if (fault != null) {
             fault.ending().cancel(false);
-            try {
-                fault.injector().stop(id);
-            } catch (RuntimeException e) {
-                log.warn("Fault {} could not be stopped cleanly", id, e);
-            }
+            stopQuietly(fault.injector(), id);
+        } else if (records.find(id).filter(Fault::active).isPresent()) {
+            // Injected by another Headroom process (or one that stopped): undo it through whichever injector knows it.
+            injectors.forEach(injector -> stopQuietly(injector, id));
         }
         Optional<Fault> ended = records.end(id, clock.instant(), reason);
         ended.ifPresent(f -> log.info("Fault {} on {} ended: {}", id, f.service(), reason));
         return ended;
+    }
+
+    private static void stopQuietly(FaultInjector injector, String id) {
+        try {
+            injector.stop(id);
+        } catch (RuntimeException e) {
+            log.warn("Fault {} could not be stopped cleanly", id, e);
+        }
     }
 
     private static boolean parseable(String id) {

@@ -39,6 +39,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.scrape.refresh-interval=1s",
                 // Autoscaling policies evaluate every 5 s rather than the HPA's 15 s, so a test sees several rounds.
                 "headroom.scaling.interval=5s",
+                // Experiments check their steady state every 2 s, so an abort shows within seconds of the breach.
+                "headroom.chaos.check-interval=2s",
         })
 public @interface DemoFleetTest {
 }

@@ -102,6 +102,12 @@ class RoleMatrixIT {
     @Autowired
     io.headroom.scaling.ScalingPolicies scalingPolicies;
 
+    @Autowired
+    io.headroom.chaos.Experiments experiments;
+
+    @Autowired
+    io.headroom.chaos.RunRollback rollback;
+
     /** This application's: with other test contexts in the JVM, the static holder may be another's. */
     @Autowired
     SecurityContextHolderStrategy security;
@@ -160,6 +166,15 @@ class RoleMatrixIT {
                         "{\"service\": \"matrix\", \"metric\": \"p99\", \"target\": 300, \"minInstances\": 1, \"maxInstances\": 2}",
                         Role.OPERATOR),
                 new HttpAction("GET", "/api/v1/scaling/policies", null, Role.VIEWER),
+                new HttpAction("POST", "/api/v1/chaos/experiments/999999/runs", "", Role.OPERATOR),
+                new HttpAction("POST", "/api/v1/chaos/runs/999999/abort", "", Role.OPERATOR),
+                new HttpAction("DELETE", "/api/v1/chaos/experiments/999999", null, Role.OPERATOR),
+                new HttpAction("POST", "/api/v1/chaos/experiments", """
+                        {"name": "matrix", "service": "matrix", "faults": [{"type": "latency", "magnitude": 100}], "durationSeconds": 60,
+                         "steadyState": [{"kpi": "p99", "comparison": "<", "threshold": 300}]}""", Role.OPERATOR),
+                new HttpAction("GET", "/api/v1/chaos/experiments", null, Role.VIEWER),
+                new HttpAction("GET", "/api/v1/chaos/runs", null, Role.VIEWER),
+                new HttpAction("GET", "/api/v1/chaos/kill-switch", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/services/matrix/scaling/evaluations", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/alerts", null, Role.VIEWER),
                 new HttpAction("GET", "/api/v1/notification-deliveries", null, Role.VIEWER),
@@ -232,7 +247,12 @@ class RoleMatrixIT {
                 new ServiceAction("Channels.delete", Role.ADMIN, "notify.channel-delete", test -> test.channels.delete(999_999)),
                 new ServiceAction("Channels.sendTest", Role.OPERATOR, "notify.channel-test", test -> test.channels.sendTest(999_999)),
                 new ServiceAction("ScalingPolicies.delete", Role.OPERATOR, "scaling.policy-delete",
-                        test -> test.scalingPolicies.delete(999_999)));
+                        test -> test.scalingPolicies.delete(999_999)),
+                new ServiceAction("Experiments.start", Role.OPERATOR, "chaos.experiment-start", test -> test.experiments.start(999_999)),
+                new ServiceAction("Experiments.abort", Role.OPERATOR, "chaos.experiment-abort", test -> test.experiments.abort(999_999)),
+                new ServiceAction("Experiments.delete", Role.OPERATOR, "chaos.experiment-delete", test -> test.experiments.delete(999_999)),
+                new ServiceAction("RunRollback.rollback", Role.OPERATOR, "chaos.experiment-rollback",
+                        test -> test.rollback.rollback(999_999, "matrix", List.of())));
     }
 
     Stream<Arguments> everyRoleAndServiceAction() {

@@ -109,6 +109,11 @@ class FaultController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", e.getMessage()));
     }
 
+    @ExceptionHandler(Chaos.KillSwitchEngaged.class)
+    ResponseEntity<Map<String, String>> killSwitchEngaged(Chaos.KillSwitchEngaged e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "kill_switch", "message", e.getMessage()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> invalid(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("error", "bad_request", "message", e.getMessage()));
