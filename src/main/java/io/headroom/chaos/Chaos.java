@@ -190,6 +190,12 @@ public class Chaos implements SmartLifecycle {
         if (!perRequest && spec.percentage() != 100) {
             throw new IllegalArgumentException("percentage applies to latency and error faults only");
         }
+        if (!(spec.instancePercentage() > 0 && spec.instancePercentage() <= 100)) {
+            throw new IllegalArgumentException("instancePercentage must be above 0 and at most 100");
+        }
+        if (spec.type() == FaultType.KILL && spec.instancePercentage() != 100) {
+            throw new IllegalArgumentException("instancePercentage does not apply to kill faults: magnitude is how many instances");
+        }
         if (spec.type() != FaultType.LATENCY && spec.jitter() != 0) {
             throw new IllegalArgumentException("jitter applies to latency faults only");
         }

@@ -3,6 +3,8 @@ package io.headroom.chaos;
 import java.time.Duration;
 import java.util.List;
 
+import io.headroom.schedule.CronSchedule;
+
 /**
  * A chaos experiment: faults injected into one service for {@code duration}, under a
  * steady-state hypothesis checked before the start, throughout, and after the rollback.
@@ -15,10 +17,11 @@ import java.util.List;
  * @param minErrorBudget runs are refused while the service's SLO error budget remaining is below this share (0..1;
  *        a service without an SLO has no budget to guard)
  * @param recovery how long after the rollback the steady state is checked again
+ * @param schedule when it starts by itself (a GameDay), under the same guards; null: only when started
  */
 public record Experiment(Long id, String name, String service, List<FaultSpec> faults, Duration duration,
         List<SteadyStateCondition> steadyState, Duration grace, List<String> abortOnAlerts, boolean abortOnBurnRate,
-        double minErrorBudget, Duration recovery) {
+        double minErrorBudget, Duration recovery, CronSchedule schedule) {
 
     public static final Duration MIN_DURATION = Duration.ofSeconds(10);
     public static final Duration MAX_RECOVERY = Duration.ofMinutes(10);
@@ -60,13 +63,12 @@ public record Experiment(Long id, String name, String service, List<FaultSpec> f
 
     /** The i-th fault as it is injected: for the experiment's duration. */
     public FaultSpec fault(int i) {
-        FaultSpec spec = faults.get(i);
-        return new FaultSpec(spec.type(), spec.magnitude(), spec.jitter(), spec.percentage(), duration);
+        return faults.get(i).withDuration(duration);
     }
 
     public Experiment withId(long newId) {
         return new Experiment(newId, name, service, faults, duration, steadyState, grace, abortOnAlerts, abortOnBurnRate,
-                minErrorBudget, recovery);
+                minErrorBudget, recovery, schedule);
     }
 
     private static void require(boolean valid, String message) {

@@ -32,6 +32,25 @@ class ExperimentRecords {
                 .query((rs, row) -> read(rs.getString(2)).withId(rs.getLong(1))).optional();
     }
 
+    /** An experiment with a schedule, since when it may fire: its last claimed time or its last change. */
+    record Scheduled(Experiment experiment, Instant since) {
+    }
+
+    List<Scheduled> scheduled() {
+        return jdbc.sql("""
+                SELECT id, definition::text, greatest(last_scheduled_at, updated_at) FROM chaos_experiments
+                WHERE jsonb_typeof(definition->'schedule') = 'object' ORDER BY id""")
+                .query((rs, row) -> new Scheduled(read(rs.getString(2)).withId(rs.getLong(1)), rs.getTimestamp(3).toInstant())).list();
+    }
+
+    /** @return false when another process claimed this or a later time first */
+    boolean claimScheduled(long id, Instant fired) {
+        return jdbc.sql("""
+                UPDATE chaos_experiments SET last_scheduled_at = ?
+                WHERE id = ? AND (last_scheduled_at IS NULL OR last_scheduled_at < ?)""")
+                .params(Timestamp.from(fired), id, Timestamp.from(fired)).update() == 1;
+    }
+
     long insert(Experiment experiment, Instant at) {
         return jdbc.sql("INSERT INTO chaos_experiments (name, service, definition, updated_at) VALUES (?, ?, ?::jsonb, ?) RETURNING id")
                 .params(experiment.name(), experiment.service(), write(experiment), Timestamp.from(at)).query(Long.class).single();

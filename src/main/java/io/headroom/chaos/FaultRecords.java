@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FaultRecords {
 
-    private static final String COLUMNS = "id, service, type, magnitude, jitter, percentage, started_at, ends_at, ended_at, end_reason";
+    private static final String COLUMNS = "id, service, type, magnitude, jitter, percentage, instance_percentage, started_at, ends_at, ended_at, end_reason";
 
     private final JdbcClient jdbc;
 
@@ -28,10 +28,10 @@ class FaultRecords {
     void insert(Fault fault) {
         FaultSpec spec = fault.spec();
         jdbc.sql("""
-                INSERT INTO chaos_faults (id, service, type, magnitude, jitter, percentage, started_at, ends_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO chaos_faults (id, service, type, magnitude, jitter, percentage, instance_percentage, started_at, ends_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.fromString(fault.id()), fault.service(), spec.type().name(), spec.magnitude(), spec.jitter(),
-                        spec.percentage(), Timestamp.from(fault.startedAt()), Timestamp.from(fault.endsAt()))
+                        spec.percentage(), spec.instancePercentage(), Timestamp.from(fault.startedAt()), Timestamp.from(fault.endsAt()))
                 .update();
     }
 
@@ -62,7 +62,7 @@ class FaultRecords {
         Instant endsAt = row.getTimestamp("ends_at").toInstant();
         Timestamp endedAt = row.getTimestamp("ended_at");
         var spec = new FaultSpec(FaultType.valueOf(row.getString("type").toUpperCase(Locale.ROOT)), row.getDouble("magnitude"),
-                row.getDouble("jitter"), row.getDouble("percentage"), Duration.between(startedAt, endsAt));
+                row.getDouble("jitter"), row.getDouble("percentage"), Duration.between(startedAt, endsAt), row.getDouble("instance_percentage"));
         return new Fault(row.getString("id"), row.getString("service"), spec, startedAt, endsAt,
                 endedAt == null ? null : endedAt.toInstant(), row.getString("end_reason"));
     }

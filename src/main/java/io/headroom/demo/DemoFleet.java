@@ -60,7 +60,8 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
     private volatile LoadGenerator load;
     private volatile boolean running;
 
-    private record CpuFault(String service, double percentOfCore) {
+    /** @param instances the instance ids it burns on; null: every instance, those started later too */
+    private record CpuFault(String service, double percentOfCore, Set<String> instances) {
     }
 
     DemoFleet(DemoProperties properties) {
@@ -98,7 +99,7 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
         try {
             var instance = new DemoInstance(spec, environment);
             cpuFaults.forEach((faultId, cpu) -> {
-                if (cpu.service().equals(spec.name())) {
+                if (cpu.service().equals(spec.name()) && cpu.instances() == null) {
                     instance.burn(faultId, cpu.percentOfCore());
                 }
             });
@@ -201,13 +202,26 @@ public class DemoFleet implements ApplicationListener<WebServerInitializedEvent>
     public synchronized void start(String faultId, String service, FaultSpec spec) {
         requireKnown(service);
         switch (spec.type()) {
-            case LATENCY, ERROR -> faults.add(faultId, service, spec);
+            case LATENCY, ERROR -> faults.add(faultId, service, spec, targets(service, spec));
             case CPU -> {
-                cpuFaults.put(faultId, new CpuFault(service, spec.magnitude()));
-                instancesOf(service).forEach(instance -> instance.burn(faultId, spec.magnitude()));
+                Set<String> targets = targets(service, spec);
+                cpuFaults.put(faultId, new CpuFault(service, spec.magnitude(), targets));
+                instancesOf(service).stream().filter(instance -> targets == null || targets.contains(instance.instanceId()))
+                        .forEach(instance -> instance.burn(faultId, spec.magnitude()));
             }
             case KILL -> kill(faultId, service, (int) spec.magnitude());
         }
+    }
+
+    /** The instances a fault on a share of them hits, picked at random now; null when it hits all. */
+    private Set<String> targets(String service, FaultSpec spec) {
+        if (spec.instancePercentage() >= 100) {
+            return null;
+        }
+        var running = new java.util.ArrayList<>(instancesOf(service));
+        java.util.Collections.shuffle(running, ThreadLocalRandom.current());
+        return running.stream().limit(spec.instancesOf(running.size())).map(DemoInstance::instanceId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private void kill(String faultId, String service, int count) {

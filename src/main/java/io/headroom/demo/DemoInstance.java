@@ -103,7 +103,7 @@ final class DemoInstance implements AutoCloseable {
     }
 
     private int serve(String path, DemoSpan span) throws InterruptedException {
-        FleetFaults.Hit hit = environment.faults().roll(spec.name());
+        FleetFaults.Hit hit = environment.faults().roll(spec.name(), instanceId);
         if (hit.faultIds() != null) {
             span.attribute("chaos.experiment.id", hit.faultIds());
         }
@@ -155,6 +155,10 @@ final class DemoInstance implements AutoCloseable {
         } finally {
             span.end();
         }
+    }
+
+    String instanceId() {
+        return instanceId;
     }
 
     /** Keeps {@code percentOfCore} of one core busy until {@link #stopBurning} with the same fault id. */

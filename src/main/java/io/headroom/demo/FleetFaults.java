@@ -2,6 +2,7 @@ package io.headroom.demo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +14,8 @@ import io.headroom.chaos.FaultType;
 /** The latency and error faults running on each demo service, rolled per request by the instances. */
 final class FleetFaults {
 
-    private record RequestFault(String id, FaultSpec spec) {
+    /** @param instances the instance ids it hits; null: every instance, those started later too */
+    private record RequestFault(String id, FaultSpec spec, Set<String> instances) {
     }
 
     /**
@@ -26,15 +28,17 @@ final class FleetFaults {
 
     private final Map<String, List<RequestFault>> byService = new ConcurrentHashMap<>();
 
-    void add(String faultId, String service, FaultSpec spec) {
-        byService.computeIfAbsent(service, name -> new CopyOnWriteArrayList<>()).add(new RequestFault(faultId, spec));
+    /** @param instances the instance ids it hits; null for every instance */
+    void add(String faultId, String service, FaultSpec spec, Set<String> instances) {
+        byService.computeIfAbsent(service, name -> new CopyOnWriteArrayList<>())
+                .add(new RequestFault(faultId, spec, instances == null ? null : Set.copyOf(instances)));
     }
 
     void remove(String faultId) {
         byService.values().forEach(faults -> faults.removeIf(fault -> fault.id().equals(faultId)));
     }
 
-    Hit roll(String service) {
+    Hit roll(String service, String instanceId) {
         List<RequestFault> faults = byService.get(service);
         if (faults == null || faults.isEmpty()) {
             return Hit.NONE;
@@ -45,6 +49,9 @@ final class FleetFaults {
         List<String> ids = new java.util.ArrayList<>(1);
         for (RequestFault fault : faults) {
             FaultSpec spec = fault.spec();
+            if (fault.instances() != null && !fault.instances().contains(instanceId)) {
+                continue;
+            }
             if (random.nextDouble() * 100 >= spec.percentage()) {
                 continue;
             }

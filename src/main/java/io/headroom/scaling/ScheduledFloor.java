@@ -3,10 +3,8 @@ package io.headroom.scaling;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.DateTimeException;
 
-import org.springframework.scheduling.support.CronExpression;
+import io.headroom.schedule.CronSchedule;
 
 /**
  * A scheduled minimum: from each time {@code cron} fires (in {@code zone}, so 08:00 stays 08:00
@@ -17,18 +15,7 @@ import org.springframework.scheduling.support.CronExpression;
 public record ScheduledFloor(String cron, ZoneId zone, Duration duration, int minInstances) {
 
     public ScheduledFloor {
-        if (cron == null || cron.isBlank()) {
-            throw new IllegalArgumentException("a schedule needs a cron expression such as '0 8 * * MON-FRI'");
-        }
-        cron = cron.trim();
-        try {
-            CronExpression.parse(sixFields(cron));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cron '" + cron + "' is not a cron expression: " + e.getMessage(), e);
-        }
-        if (zone == null) {
-            throw new IllegalArgumentException("a schedule needs a time zone such as Europe/Berlin or UTC");
-        }
+        cron = new CronSchedule(cron, zone).cron();
         if (duration == null || duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(Duration.ofDays(7)) > 0) {
             throw new IllegalArgumentException("a schedule's duration must be between 1m and 7d, was " + duration);
         }
@@ -39,21 +26,12 @@ public record ScheduledFloor(String cron, ZoneId zone, Duration duration, int mi
 
     /** @throws IllegalArgumentException naming the zone */
     public static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text == null ? "" : text.trim());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("zone must be a time zone such as Europe/Berlin or UTC; was '" + text + "'", e);
-        }
+        return CronSchedule.zone(text);
     }
 
     /** Whether {@code at} lies within {@code duration} after a time the expression fires. */
     public boolean activeAt(Instant at) {
-        ZonedDateTime windowStart = at.minus(duration).atZone(zone);
-        ZonedDateTime fired = CronExpression.parse(sixFields(cron)).next(windowStart);
-        return fired != null && !fired.toInstant().isAfter(at);
-    }
-
-    private static String sixFields(String cron) {
-        return cron.split("\\s+").length == 5 ? "0 " + cron : cron;
+        Instant fired = new CronSchedule(cron, zone).next(at.minus(duration));
+        return fired != null && !fired.isAfter(at);
     }
 }

@@ -20,7 +20,7 @@ class ExperimentTest {
     private static Experiment experiment(List<FaultSpec> faults, Duration duration, List<SteadyStateCondition> steadyState, Duration grace,
             double minErrorBudget, Duration recovery) {
         return new Experiment(null, "billing tolerates 800 ms", "billing", faults, duration, steadyState, grace, List.of("HighP99Latency"),
-                true, minErrorBudget, recovery);
+                true, minErrorBudget, recovery, null);
     }
 
     @Test
@@ -77,16 +77,18 @@ class ExperimentTest {
 
     @Test
     void theJsonDocumentRoundTripsWithItsDefaults() {
-        var json = new ExperimentJson(null, "n", "billing", List.of(new ExperimentJson.FaultJson("error", null, null, 10.0)), 60L,
-                List.of(new ExperimentJson.ConditionJson("p99", "<", 300.0)), null, null, null, null, null);
+        var json = new ExperimentJson(null, "n", "billing", List.of(new ExperimentJson.FaultJson("error", null, null, 10.0, null)), 60L,
+                List.of(new ExperimentJson.ConditionJson("p99", "<", 300.0)), null, null, null, null, null,
+                new ExperimentJson.ScheduleJson("0 10 * * THU", null));
         Experiment e = json.toExperiment().validated();
         assertThat(e.faults().get(0).magnitude()).isEqualTo(500);
         assertThat(e.abortOnBurnRate()).isTrue();
         assertThat(e.minErrorBudget()).isEqualTo(0.25);
+        assertThat(e.schedule().zone()).as("a schedule without a zone is in UTC").isEqualTo(java.time.ZoneId.of("UTC"));
         assertThat(ExperimentJson.of(e).toExperiment()).isEqualTo(e);
-        assertThatThrownBy(() -> new ExperimentJson(null, "n", "billing", List.of(), null, List.of(), null, null, null, null, null)
+        assertThatThrownBy(() -> new ExperimentJson(null, "n", "billing", List.of(), null, List.of(), null, null, null, null, null, null)
                 .toExperiment()).hasMessageStartingWith("durationSeconds is required");
-        assertThatThrownBy(() -> new ExperimentJson(null, "n", "billing", List.of(new ExperimentJson.FaultJson("flood", null, null, null)),
-                60L, List.of(), null, null, null, null, null).toExperiment()).hasMessageContaining("was 'flood'");
+        assertThatThrownBy(() -> new ExperimentJson(null, "n", "billing", List.of(new ExperimentJson.FaultJson("flood", null, null, null, null)),
+                60L, List.of(), null, null, null, null, null, null).toExperiment()).hasMessageContaining("was 'flood'");
     }
 }

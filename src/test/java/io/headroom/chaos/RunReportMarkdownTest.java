@@ -20,7 +20,7 @@ class RunReportMarkdownTest {
         var experiment = new Experiment(7L, "billing [tolerates](javascript:alert(1)) *800 ms*", "billing",
                 List.of(new FaultSpec(FaultType.LATENCY, 800, 0, 100, Duration.ZERO)), Duration.ofMinutes(2),
                 List.of(new SteadyStateCondition(AlertKpi.P99, Comparison.BELOW, 300)), Duration.ZERO, List.of(), true, 0.25,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), null);
         var run = new ExperimentRun(12, 7L, experiment, "alice", START, RunStatus.ABORTED, List.of("f"), START.plusSeconds(6),
                 START.plusSeconds(6), "steady state broken: p99 912 ms breaks p99 < 300 ms", false, START.plusSeconds(126), true);
         var report = new RunReport(run, List.of(

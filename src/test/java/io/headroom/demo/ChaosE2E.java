@@ -44,6 +44,7 @@ class ChaosE2E {
         dialog.getByLabel("Service", new Locator.GetByLabelOptions().setExact(true)).fill(SERVICE);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(SERVICE)).click();
         assertThat(dialog.getByText("Proposed from the last 7 days")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("chaos-experiment-dialog.png")));
         dialog.getByLabel("Duration (s)", new Locator.GetByLabelOptions().setExact(true)).fill("5");
         dialog.getByLabel("Check again after (s)", new Locator.GetByLabelOptions().setExact(true)).fill("0");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create experiment")).click();

@@ -134,6 +134,30 @@ class ChaosExperimentIT {
     }
 
     @Test
+    void aGameDayStartsByItselfUnderTheSameGuards() {
+        var api = new JsonApi(port);
+        // Every 10 s, with a steady state nothing meets: each start is refused, recorded, and injects nothing.
+        JsonApi.Answer created = api.post("/api/v1/chaos/experiments", """
+                {"name": "gameday %d", "service": "%s", "faults": [{"type": "latency", "magnitude": 100}], "durationSeconds": 30,
+                 "steadyState": [{"kpi": "p99", "comparison": "<", "threshold": 0.001}],
+                 "schedule": {"cron": "*/10 * * * * *", "zone": "Europe/Berlin"}}""".formatted(System.nanoTime(), SERVICE));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long experiment = created.body().get("id").asLong();
+        try {
+            assertThat(created.body().get("schedule").get("zone").asText()).isEqualTo("Europe/Berlin");
+            JsonNode run = await().atMost(Duration.ofSeconds(40)).until(
+                    () -> api.get("/api/v1/chaos/runs?experiment=" + experiment).body().get("runs"), runs -> !runs.isEmpty()).get(0);
+            assertThat(run.get("startedBy").asText()).isEqualTo("gameday");
+            assertThat(run.get("status").asText()).isEqualTo("REFUSED");
+            assertThat(run.get("endReason").asText()).startsWith("the steady state does not hold before the start");
+            JsonNode audit = api.get("/api/v1/audit?window=5m&actor=gameday&action=chaos.experiment-start").body();
+            assertThat(audit.findValuesAsText("outcome")).as("the scheduled start is audited under its own name").contains("DONE");
+        } finally {
+            assertThat(api.delete("/api/v1/chaos/experiments/" + experiment).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void theKillSwitchRefusesExperimentsAndFaultsUntilReleased() {
         var admin = new JsonApi(port);
         long experiment = create(admin, "kill switch " + System.nanoTime(), 50);

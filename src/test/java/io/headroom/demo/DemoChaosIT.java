@@ -67,6 +67,26 @@ class DemoChaosIT {
     }
 
     @Test
+    void aFaultOnHalfTheInstancesHitsOneOfTwoAndSparesTheOther() {
+        assertThat(api.post("/api/v1/services/auth/scale", "{\"instances\": 2}").status()).isEqualTo(200);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> instancesReporting("auth", "s.start_time > now() - interval '5 seconds'") == 2);
+            JsonNode fault = inject("auth", "{\"type\": \"latency\", \"magnitude\": 50, \"instancePercentage\": 50, \"durationSeconds\": 10}");
+            assertThat(fault.get("instancePercentage").asDouble()).isEqualTo(50);
+            String id = fault.get("id").asText();
+            Instant started = Instant.parse(fault.get("startedAt").asText());
+            await().atMost(Duration.ofSeconds(20)).until(() -> tagged("auth", id) > 30);
+            String during = "s.kind = 2 AND s.start_time > '%s'".formatted(started.plusSeconds(1));
+            assertThat(instancesReporting("auth", during)).as("both instances keep serving").isEqualTo(2);
+            assertThat(instancesReporting("auth", during + " AND s.attributes->>'chaos.experiment.id' = '" + id + "'"))
+                    .as("the fault hits one instance of two").isEqualTo(1);
+            api.delete("/api/v1/faults/" + id);
+        } finally {
+            api.post("/api/v1/services/auth/scale", "{\"instances\": 1}");
+        }
+    }
+
+    @Test
     void errorFaultFailsAShareOfRequestsUpTheCallChainUntilStopped() {
         JsonNode fault = inject("inventory", "{\"type\": \"error\", \"magnitude\": 503, \"percentage\": 50, \"durationSeconds\": 300}");
         String id = fault.get("id").asText();
@@ -179,6 +199,13 @@ class DemoChaosIT {
     private long burnerThread(ThreadMXBean threads) {
         return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds())).filter(info -> info != null
                 && info.getThreadName().startsWith("demo-cpu-auth-")).mapToLong(ThreadInfo::getThreadId).findFirst().orElse(0);
+    }
+
+    /** How many instances (by their resource's service.instance.id) sent spans {@code s} matching the condition. */
+    private long instancesReporting(String service, String condition) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT r.attributes->>'service.instance.id') FROM spans s JOIN resources r USING (resource_id)
+                WHERE s.service_name = ?""" + " AND " + condition).param(service).query(Long.class).single();
     }
 
     private long tagged(String service, String faultId) {

@@ -41,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "headroom.scaling.interval=5s",
                 // Experiments check their steady state every 2 s, so an abort shows within seconds of the breach.
                 "headroom.chaos.check-interval=2s",
+                "headroom.chaos.gameday-interval=2s",
         })
 public @interface DemoFleetTest {
 }

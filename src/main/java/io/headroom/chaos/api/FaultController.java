@@ -40,7 +40,7 @@ class FaultController {
     }
 
     /** Omitted magnitude: 500 for errors, one instance for kill, a whole core for CPU; latency needs one. */
-    record FaultRequest(String type, Double magnitude, Double jitter, Double percentage, Long durationSeconds) {
+    record FaultRequest(String type, Double magnitude, Double jitter, Double percentage, Long durationSeconds, Double instancePercentage) {
 
         FaultSpec toSpec() {
             if (type == null || durationSeconds == null) {
@@ -59,17 +59,19 @@ class FaultController {
                 case CPU -> 100;
             };
             return new FaultSpec(faultType, magnitude == null ? defaultMagnitude : magnitude, jitter == null ? 0 : jitter,
-                    percentage == null ? 100 : percentage, Duration.ofSeconds(durationSeconds));
+                    percentage == null ? 100 : percentage, Duration.ofSeconds(durationSeconds),
+                    instancePercentage == null ? 100 : instancePercentage);
         }
     }
 
     record FaultResponse(String id, String service, String type, double magnitude, double jitter, double percentage,
-            long durationSeconds, Instant startedAt, Instant endsAt, Instant endedAt, String endReason, boolean active) {
+            double instancePercentage, long durationSeconds, Instant startedAt, Instant endsAt, Instant endedAt, String endReason,
+            boolean active) {
 
         static FaultResponse of(Fault fault) {
             FaultSpec spec = fault.spec();
             return new FaultResponse(fault.id(), fault.service(), spec.type().name().toLowerCase(Locale.ROOT), spec.magnitude(),
-                    spec.jitter(), spec.percentage(), spec.duration().toSeconds(), fault.startedAt(), fault.endsAt(),
+                    spec.jitter(), spec.percentage(), spec.instancePercentage(), spec.duration().toSeconds(), fault.startedAt(), fault.endsAt(),
                     fault.endedAt(), fault.endReason(), fault.active());
         }
     }

@@ -56,15 +56,17 @@ public class ChaosView extends VerticalLayout {
 
     private final Experiments experiments;
     private final Chaos chaos;
+    private final java.time.Clock clock;
     private final boolean operator;
     private final Div killSwitch = new Div();
     private final Grid<Experiment> experimentGrid = new Grid<>();
     private final Grid<ExperimentRun> runGrid = new Grid<>();
     private final LiveRefresh.Handle refresh;
 
-    public ChaosView(Experiments experiments, Chaos chaos, LiveRefresh live, AuthenticationContext authentication) {
+    public ChaosView(Experiments experiments, Chaos chaos, LiveRefresh live, AuthenticationContext authentication, java.time.Clock clock) {
         this.experiments = experiments;
         this.chaos = chaos;
+        this.clock = clock;
         this.operator = authentication.hasRole("OPERATOR");
         add(new H2("Chaos experiments"), new Paragraph("An experiment injects faults into one service while its steady state "
                 + "holds; the first check that sees it broken aborts the run and rolls the faults back."), killSwitch);
@@ -138,6 +140,7 @@ public class ChaosView extends VerticalLayout {
         experimentGrid.addColumn(e -> e.steadyState().stream().map(SteadyStateCondition::describe).collect(Collectors.joining(" and ")))
                 .setHeader("Steady state").setFlexGrow(2).setKey("steadyState");
         experimentGrid.addColumn(ChaosView::abortsOn).setHeader("Aborts on").setFlexGrow(2).setKey("abortsOn");
+        experimentGrid.addColumn(this::gameDay).setHeader("GameDay").setFlexGrow(2).setKey("schedule");
         if (operator) {
             experimentGrid.addColumn(LitRenderer.<Experiment>of("""
                     <vaadin-button theme="small primary" aria-label="Start ${item.name}" @click=${start}>Start</vaadin-button>
@@ -155,6 +158,14 @@ public class ChaosView extends VerticalLayout {
         }
         experimentGrid.setAllRowsVisible(true);
         experimentGrid.setWidthFull();
+    }
+
+    private String gameDay(Experiment e) {
+        if (e.schedule() == null) {
+            return "";
+        }
+        java.time.Instant next = e.schedule().next(clock.instant());
+        return e.schedule().cron() + " " + e.schedule().zone().getId() + (next == null ? "" : " · next " + TIME.format(next) + " UTC");
     }
 
     private static String abortsOn(Experiment e) {

@@ -30,6 +30,7 @@ import io.headroom.chaos.FaultSpec;
 import io.headroom.chaos.FaultType;
 import io.headroom.chaos.SteadyStateCondition;
 import io.headroom.chaos.SteadyStateProposal;
+import io.headroom.schedule.CronSchedule;
 
 /**
  * Creates or edits an experiment: one fault (faults and conditions beyond what the form shows,
@@ -46,6 +47,7 @@ final class ExperimentDialog extends Dialog {
     private final Select<FaultType> type = new Select<>();
     private final NumberField magnitude = new NumberField("Magnitude");
     private final NumberField percentage = new NumberField("Share of requests (%)");
+    private final NumberField instanceShare = new NumberField("Share of instances (%)");
     private final IntegerField duration = new IntegerField("Duration (s)");
     private final NumberField p99 = new NumberField("p99 below (ms)");
     private final NumberField errorRate = new NumberField("Error rate below (%)");
@@ -53,8 +55,10 @@ final class ExperimentDialog extends Dialog {
     private final IntegerField grace = new IntegerField("Grace (s)");
     private final TextField abortAlerts = new TextField("Abort when these alerts fire");
     private final Checkbox abortOnBurnRate = new Checkbox("Abort when an SLO burn-rate alert fires", true);
-    private final NumberField minBudget = new NumberField("Refuse below error budget (%)");
+    private final NumberField minBudget = new NumberField("Min error budget (%)");
     private final IntegerField recovery = new IntegerField("Check again after (s)");
+    private final TextField scheduleCron = new TextField("GameDay schedule (cron)");
+    private final TextField scheduleZone = new TextField("Time zone");
 
     /** @param editing null to create one */
     ExperimentDialog(Experiments experiments, Chaos chaos, Experiment editing, Runnable saved) {
@@ -80,6 +84,8 @@ final class ExperimentDialog extends Dialog {
         type.addValueChangeListener(change -> describeMagnitude(change.getValue()));
         type.setValue(FaultType.LATENCY);
         percentage.setValue(100.0);
+        instanceShare.setValue(100.0);
+        instanceShare.setHelperText("Picked when it starts, at least one");
         duration.setValue(120);
         duration.setHelperText("10 to 3600");
         grace.setValue(0);
@@ -87,10 +93,13 @@ final class ExperimentDialog extends Dialog {
         abortAlerts.setPlaceholder("HighP99Latency, ErrorBudgetBurn");
         abortAlerts.setHelperText("Alert rule names, comma-separated, firing on the service");
         minBudget.setValue(Experiment.DEFAULT_MIN_ERROR_BUDGET * 100);
-        minBudget.setHelperText("Of the service's SLO error budget left");
+        minBudget.setHelperText("Refused with less of the SLO's budget left");
         recovery.setValue((int) Experiment.DEFAULT_RECOVERY.toSeconds());
         recovery.setHelperText("The steady state is checked again after the rollback");
         p99.setHelperText("Over the last minute's requests");
+        scheduleCron.setPlaceholder("0 10 * * THU");
+        scheduleCron.setHelperText("Empty: it starts only when someone starts it");
+        scheduleZone.setValue("UTC");
         if (editing != null) {
             show(editing);
         }
@@ -98,13 +107,15 @@ final class ExperimentDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 4));
         form.add(name, 2);
         form.add(service, 2);
-        form.add(type, magnitude, percentage, duration);
+        form.add(type, magnitude, percentage, instanceShare);
+        form.add(duration, grace, recovery, minBudget);
         form.add(p99, 2);
         form.add(errorRate, 2);
         form.add(proposal, 4);
-        form.add(grace, minBudget, recovery);
-        form.add(abortAlerts, 3);
+        form.add(abortAlerts, 4);
         form.add(abortOnBurnRate, 4);
+        form.add(scheduleCron, 3);
+        form.add(scheduleZone);
         add(form);
         var save = new Button(editing == null ? "Create experiment" : "Save", click -> save(saved));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -131,6 +142,10 @@ final class ExperimentDialog extends Dialog {
         percentage.setEnabled(perRequest);
         if (!perRequest) {
             percentage.setValue(100.0);
+        }
+        instanceShare.setEnabled(fault != FaultType.KILL);
+        if (fault == FaultType.KILL) {
+            instanceShare.setValue(100.0);
         }
     }
 
@@ -163,6 +178,7 @@ final class ExperimentDialog extends Dialog {
         type.setValue(first.type());
         magnitude.setValue(first.magnitude());
         percentage.setValue(first.percentage());
+        instanceShare.setValue(first.instancePercentage());
         duration.setValue((int) e.duration().toSeconds());
         p99.setValue(bound(e, AlertKpi.P99, 1));
         errorRate.setValue(bound(e, AlertKpi.ERROR_RATE, 100));
@@ -171,6 +187,10 @@ final class ExperimentDialog extends Dialog {
         abortOnBurnRate.setValue(e.abortOnBurnRate());
         minBudget.setValue(e.minErrorBudget() * 100);
         recovery.setValue((int) e.recovery().toSeconds());
+        if (e.schedule() != null) {
+            scheduleCron.setValue(e.schedule().cron());
+            scheduleZone.setValue(e.schedule().zone().getId());
+        }
         List<String> kept = new ArrayList<>();
         e.faults().stream().skip(1).map(FaultSpec::describe).forEach(kept::add);
         e.steadyState().stream().filter(c -> !shownByTheForm(c)).map(SteadyStateCondition::describe).forEach(kept::add);
@@ -189,8 +209,8 @@ final class ExperimentDialog extends Dialog {
     }
 
     private void save(Runnable saved) {
-        List<HasValidation> fields = List.of(name, service, magnitude, percentage, duration, p99, errorRate, grace, abortAlerts, minBudget,
-                recovery);
+        List<HasValidation> fields = List.of(name, service, magnitude, percentage, instanceShare, duration, p99, errorRate, grace, abortAlerts, minBudget,
+                recovery, scheduleCron, scheduleZone);
         fields.forEach(field -> field.setInvalid(false));
         for (var required : List.of(duration, grace, recovery)) {
             if (required.getValue() == null) {
@@ -198,14 +218,17 @@ final class ExperimentDialog extends Dialog {
                 return;
             }
         }
-        if (magnitude.getValue() == null || percentage.getValue() == null || minBudget.getValue() == null) {
-            invalid(magnitude.getValue() == null ? magnitude : percentage.getValue() == null ? percentage : minBudget, "Required");
-            return;
+        for (var required : List.of(magnitude, percentage, instanceShare, minBudget)) {
+            if (required.getValue() == null) {
+                invalid(required, "Required");
+                return;
+            }
         }
         Experiment experiment;
         try {
             var faults = new ArrayList<FaultSpec>();
-            faults.add(new FaultSpec(type.getValue(), magnitude.getValue(), 0, percentage.getValue(), Duration.ZERO));
+            faults.add(new FaultSpec(type.getValue(), magnitude.getValue(), 0, percentage.getValue(), Duration.ZERO,
+                    instanceShare.getValue()));
             if (editing != null) {
                 editing.faults().stream().skip(1).forEach(faults::add);
             }
@@ -223,7 +246,7 @@ final class ExperimentDialog extends Dialog {
                     .collect(Collectors.toList());
             experiment = new Experiment(null, name.getValue().strip(), service.getValue(), faults, Duration.ofSeconds(duration.getValue()),
                     conditions, Duration.ofSeconds(grace.getValue()), alerts, abortOnBurnRate.getValue(), minBudget.getValue() / 100,
-                    Duration.ofSeconds(recovery.getValue())).validated();
+                    Duration.ofSeconds(recovery.getValue()), schedule()).validated();
             if (editing == null) {
                 experiments.create(experiment);
             } else {
@@ -241,6 +264,11 @@ final class ExperimentDialog extends Dialog {
         saved.run();
     }
 
+    private CronSchedule schedule() {
+        return scheduleCron.getValue().isBlank() ? null
+                : new CronSchedule(scheduleCron.getValue(), CronSchedule.zone(scheduleZone.getValue()));
+    }
+
     /** The field a refusal is about, by the name the message starts with. */
     private HasValidation fieldFor(String message) {
         if (message.startsWith("name")) {
@@ -254,6 +282,9 @@ final class ExperimentDialog extends Dialog {
         }
         if (message.startsWith("faults[0]: percentage")) {
             return percentage;
+        }
+        if (message.startsWith("faults[0]: instancePercentage")) {
+            return instanceShare;
         }
         if (message.startsWith("faults")) {
             return magnitude;
@@ -269,6 +300,12 @@ final class ExperimentDialog extends Dialog {
         }
         if (message.startsWith("abortOnAlerts")) {
             return abortAlerts;
+        }
+        if (message.startsWith("zone")) {
+            return scheduleZone;
+        }
+        if (message.startsWith("cron") || message.startsWith("a schedule")) {
+            return scheduleCron;
         }
         if (message.startsWith("minErrorBudget")) {
             return minBudget;

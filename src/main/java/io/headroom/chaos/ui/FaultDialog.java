@@ -37,6 +37,7 @@ final class FaultDialog extends Dialog {
     private final NumberField magnitude = new NumberField();
     private final NumberField jitter = new NumberField("Jitter (ms)");
     private final NumberField percentage = new NumberField("Requests hit (%)");
+    private final NumberField instanceShare = new NumberField("Instances hit (%)");
     private final IntegerField duration = new IntegerField("Duration (s)");
     private final Span problem = new Span();
 
@@ -51,12 +52,14 @@ final class FaultDialog extends Dialog {
         jitter.setHelperText("up to this much more, at random");
         percentage.setValue(100.0);
         percentage.setHelperText("above 0, at most 100");
+        instanceShare.setValue(100.0);
+        instanceShare.setHelperText("picked now, at least one");
         duration.setValue(60);
         duration.setHelperText("1 to " + Chaos.MAX_DURATION.toSeconds() + "; ends by itself");
         problem.addClassNames(LumoUtility.TextColor.ERROR);
         fitFieldsTo(FaultType.LATENCY);
 
-        var form = new FormLayout(type, magnitude, jitter, percentage, duration);
+        var form = new FormLayout(type, magnitude, jitter, percentage, instanceShare, duration);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("420px", 2));
         add(form, problem);
 
@@ -66,7 +69,7 @@ final class FaultDialog extends Dialog {
                 close();
                 afterInjecting.run();
                 Notification.show("Fault injected into " + service, 3_000, Notification.Position.BOTTOM_START);
-            } catch (IllegalArgumentException | NoSuchElementException e) {
+            } catch (IllegalArgumentException | NoSuchElementException | Chaos.KillSwitchEngaged e) {
                 explain(e.getMessage());
             }
         });
@@ -90,6 +93,7 @@ final class FaultDialog extends Dialog {
         magnitude.setValue(meaning.defaultValue());
         jitter.setVisible(chosen == FaultType.LATENCY);
         percentage.setVisible(chosen == FaultType.LATENCY || chosen == FaultType.ERROR);
+        instanceShare.setVisible(chosen != FaultType.KILL);
     }
 
     private FaultSpec spec() {
@@ -97,7 +101,8 @@ final class FaultDialog extends Dialog {
         return new FaultSpec(chosen, valueOf(magnitude),
                 chosen == FaultType.LATENCY ? valueOf(jitter) : 0,
                 percentage.isVisible() ? valueOf(percentage) : 100,
-                duration.getValue() == null ? null : Duration.ofSeconds(duration.getValue()));
+                duration.getValue() == null ? null : Duration.ofSeconds(duration.getValue()),
+                instanceShare.isVisible() ? valueOf(instanceShare) : 100);
     }
 
     private static double valueOf(NumberField field) {
@@ -106,7 +111,7 @@ final class FaultDialog extends Dialog {
 
     /** Chaos names the field its reason concerns first; show it there, or below the form. */
     private void explain(String reason) {
-        for (var field : new NumberField[] {magnitude, jitter, percentage}) {
+        for (var field : new NumberField[] {magnitude, jitter, percentage, instanceShare}) {
             field.setInvalid(false);
         }
         duration.setInvalid(false);
@@ -117,6 +122,8 @@ final class FaultDialog extends Dialog {
             invalid(jitter, reason);
         } else if (reason.startsWith("percentage")) {
             invalid(percentage, reason);
+        } else if (reason.startsWith("instancePercentage")) {
+            invalid(instanceShare, reason);
         } else if (reason.startsWith("durationSeconds")) {
             duration.setErrorMessage(reason.replace("durationSeconds", "Duration"));
             duration.setInvalid(true);
