@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link FaultInjector} adapter must do, whatever platform it drives. An adapter's
- * test extends this and says which of its services (running one instance) it may break briefly.
+ * What every {@link FaultInjector} adapter must do, whatever platform it drives: faults show in
+ * the service's answers and end when stopped. An adapter's test extends this and says which of
+ * its services (running one instance) it may break briefly, and how a client calls it.
  */
 public abstract class FaultInjectorContract {
 
@@ -19,6 +20,13 @@ public abstract class FaultInjectorContract {
 
     /** A service the injector reaches, running exactly one instance. */
     protected abstract String service();
+
+    /** How one request to the service went, sent as its clients send it. */
+    public record Answer(int status, Duration took) {
+    }
+
+    /** Sends one request to the service. */
+    protected abstract Answer request();
 
     private static FaultSpec spec(FaultType type, double magnitude) {
         return new FaultSpec(type, magnitude, 0, 100, Duration.ofSeconds(30));
@@ -36,6 +44,30 @@ public abstract class FaultInjectorContract {
         injector().start(id, service(), spec(FaultType.LATENCY, 10));
         injector().stop(id);
         assertThatCode(() -> injector().stop(id)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aLatencyFaultSlowsRequestsUntilItIsStopped() {
+        String id = UUID.randomUUID().toString();
+        injector().start(id, service(), spec(FaultType.LATENCY, 400));
+        try {
+            assertThat(request().took()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        } finally {
+            injector().stop(id);
+        }
+        assertThat(request().took()).isLessThan(Duration.ofMillis(400));
+    }
+
+    @Test
+    void anErrorFaultFailsRequestsWith500UntilItIsStopped() {
+        String id = UUID.randomUUID().toString();
+        injector().start(id, service(), spec(FaultType.ERROR, 500));
+        try {
+            assertThat(request().status()).isEqualTo(500);
+        } finally {
+            injector().stop(id);
+        }
+        assertThat(request().status()).isEqualTo(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.headroom.TestUsers;
 import io.headroom.scaling.Scaling;
@@ -15,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Under constant load, the fleet's overloaded payments service (see {@link DemoFleetTest})
- * queues requests; scaling it to four instances cuts its p99 sharply. Asserts the direction and rough size, not exact numbers. The p99 is over the
- * requests it served (a shed request, 503 at once, would only pull it down).
+ * queues requests; scaling it to four instances cuts its p99 to less than half within a minute.
+ * Asserts the direction and rough size, not exact numbers. The p99 is over the requests it served
+ * (a shed request, 503 at once, would only pull it down).
  */
 @DemoFleetTest
 class DemoScalingEffectIT {
@@ -36,12 +38,13 @@ class DemoScalingEffectIT {
         double before = p99("20 seconds");
 
         TestUsers.as(security, Role.OPERATOR, () -> scaling.scaleTo("payments", 4));
-        // Long enough for the queue built up before to drain; then a window of only the new regime.
-        await().pollDelay(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(40)).until(() -> samples("12 seconds") > 50);
-        double after = p99("12 seconds");
-
         assertThat(before).as("one worker at utilisation above 1 queues requests").isGreaterThan(200);
-        assertThat(after).as("p99 after scaling to 4 instances, before: %.0f ms", before).isLessThan(before / 2);
+        // The queue built up before drains first; then the last 12 s hold only the new regime's requests.
+        Instant scaled = Instant.now();
+        await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(60))
+                .until(() -> samples("12 seconds") > 50 && p99("12 seconds") < before / 2);
+        System.out.printf("DemoScalingEffectIT: payments p99 %.0f ms at one instance, %.0f ms at four, %d s after scaling%n",
+                before, p99("12 seconds"), Duration.between(scaled, Instant.now()).toSeconds());
     }
 
     private long samples(String window) {
