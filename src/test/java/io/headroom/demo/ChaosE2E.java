@@ -74,6 +74,15 @@ class ChaosE2E {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("stopped latency +800 ms")))
                 .hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("chaos-run.png")).setFullPage(true));
+        com.microsoft.playwright.Download download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the report (Markdown)")).click());
+        assertThat(download.suggestedFilename()).matches("chaos-run-\\d+\\.md");
+        try {
+            assertThat(java.nio.file.Files.readString(download.path())).startsWith("# Chaos experiment: " + name)
+                    .contains("- **Outcome:** aborted; the hypothesis did not hold");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         JsonNode runs = api.get("/api/v1/chaos/runs?experiment=" + experiment.get("id").asText()).body().get("runs");
         assertThat(runs).hasSize(1);

@@ -1,5 +1,7 @@
 package io.headroom.chaos.ui;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,12 +29,14 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.chaos.ExperimentRun;
 import io.headroom.chaos.Experiments;
 import io.headroom.chaos.FaultSpec;
 import io.headroom.chaos.RunEvent;
 import io.headroom.chaos.RunReport;
+import io.headroom.chaos.RunReportMarkdown;
 import io.headroom.chaos.RunReports;
 import io.headroom.chaos.RunStatus;
 import io.headroom.chaos.SteadyStateCondition;
@@ -59,6 +63,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private final RunReports reports;
     private final boolean operator;
     private final Div content = new Div();
+    /** Made once: the API's report.md needs API credentials, the page's session has none, so the page serves the same text. */
+    private final Anchor markdown = new Anchor();
     private final LiveRefresh.Handle refresh;
     private String title = "Chaos run · Headroom";
     private volatile long runId;
@@ -71,12 +77,18 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         add(content);
         setWidthFull();
         refresh = live.whileAttached(this, REFRESH, () -> reports.report(runId), this::show);
+        markdown.setText("Download the report (Markdown)");
+        markdown.getElement().setAttribute("download", true);
     }
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         runId = id;
         title = reports.report(id).map(report -> "Run " + id + ": " + report.run().name()).orElse("No such run") + " · Headroom";
+        var resource = new StreamResource("chaos-run-" + id + ".md", () -> new ByteArrayInputStream(reports.report(id)
+                .map(RunReportMarkdown::of).orElse("No such run.\n").getBytes(StandardCharsets.UTF_8)));
+        resource.setContentType("text/markdown; charset=utf-8");
+        markdown.setHref(resource);
         refresh.now();
     }
 
@@ -109,9 +121,6 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 .map(r -> CLOCK.format(r.at()) + " " + (r.heldBy() != null ? "would scale " + r.from() + " → " + r.to() + ", held: "
                         + r.heldBy() : "scaled " + r.from() + " → " + r.to())).toList()));
         content.add(new H3("Timeline"), timeline(report.timeline()));
-        var markdown = new Anchor("api/v1/chaos/runs/" + run.id() + "/report.md", "Download the report (Markdown)");
-        markdown.getElement().setAttribute("router-ignore", true);
-        markdown.getElement().setAttribute("download", "chaos-run-" + run.id() + ".md");
         content.add(new HorizontalLayout(markdown, new Anchor("chaos", "All experiments"), new Anchor("services/" + run.service(),
                 run.service() + "'s page")));
         Duration period = run.finished() ? FINISHED_REFRESH : REFRESH;

@@ -48,6 +48,11 @@ class ScalingController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", e.getMessage()));
     }
 
+    @ExceptionHandler(io.headroom.scaling.ScaleRefused.class)
+    ResponseEntity<Map<String, String>> refused(io.headroom.scaling.ScaleRefused e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> invalid(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("error", "bad_request", "parameter", "instances", "message", e.getMessage()));

@@ -1,0 +1,122 @@
+package io.headroom.scaling.kubernetes;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Scalable;
+import io.headroom.scaling.Instances;
+import io.headroom.scaling.ScaleRefused;
+import io.headroom.scaling.ScaleTarget;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scales Deployments and StatefulSets through their {@code scale} subresource, as
+ * {@code kubectl scale} does. A workload that a HorizontalPodAutoscaler manages is refused with
+ * the HPA's name: two autoscalers on one target fight each other (each undoing the other's
+ * change), so Headroom leaves it to the HPA. The client is made on first use, so a Headroom
+ * without Kubernetes services never looks for a cluster.
+ */
+@Component
+public class KubernetesScaleTarget implements ScaleTarget {
+
+    private final KubernetesProperties properties;
+    private KubernetesClient client;
+
+    @Autowired
+    public KubernetesScaleTarget(KubernetesProperties properties) {
+        this.properties = properties;
+    }
+
+    /** For a test's client (the fabric8 mock server's). */
+    KubernetesScaleTarget(KubernetesProperties properties, KubernetesClient client) {
+        this.properties = properties;
+        this.client = client;
+    }
+
+    @Override
+    public Set<String> services() {
+        return properties.services().keySet();
+    }
+
+    @Override
+    public Instances instances(String service) {
+        KubernetesProperties.Workload workload = workload(service);
+        Scale scale = call(workload, () -> scalable(workload).scale());
+        return instances(service, workload, scale);
+    }
+
+    @Override
+    public Instances scaleTo(String service, int desired) {
+        KubernetesProperties.Workload workload = workload(service);
+        managingAutoscaler(workload).ifPresent(hpa -> {
+            throw new ScaleRefused("%s %s/%s is managed by the HorizontalPodAutoscaler '%s': Headroom will not fight it "
+                    .formatted(workload.kind(), workload.namespace(), workload.name(), hpa.getMetadata().getName())
+                    + "(remove the HPA, or change its minReplicas/maxReplicas instead)");
+        });
+        call(workload, () -> scalable(workload).scale(desired));
+        return instances(service);
+    }
+
+    private static Instances instances(String service, KubernetesProperties.Workload workload, Scale scale) {
+        int desired = scale.getSpec() == null || scale.getSpec().getReplicas() == null ? 0 : scale.getSpec().getReplicas();
+        int current = scale.getStatus() == null || scale.getStatus().getReplicas() == null ? 0 : scale.getStatus().getReplicas();
+        return new Instances(service, current, desired, workload.minInstances(), workload.maxInstances());
+    }
+
+    private Optional<HorizontalPodAutoscaler> managingAutoscaler(KubernetesProperties.Workload workload) {
+        return call(workload, () -> client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(workload.namespace()).list())
+                .getItems().stream()
+                .filter(hpa -> hpa.getSpec() != null && hpa.getSpec().getScaleTargetRef() != null)
+                .filter(hpa -> workload.kind().equals(hpa.getSpec().getScaleTargetRef().getKind())
+                        && workload.name().equals(hpa.getSpec().getScaleTargetRef().getName()))
+                .findFirst();
+    }
+
+    private Scalable<?> scalable(KubernetesProperties.Workload workload) {
+        return workload.kind().equals("StatefulSet")
+                ? client().apps().statefulSets().inNamespace(workload.namespace()).withName(workload.name())
+                : client().apps().deployments().inNamespace(workload.namespace()).withName(workload.name());
+    }
+
+    private KubernetesProperties.Workload workload(String service) {
+        KubernetesProperties.Workload workload = properties.services().get(service);
+        if (workload == null) {
+            throw new IllegalArgumentException("no Kubernetes workload is configured as '" + service + "'");
+        }
+        return workload;
+    }
+
+    private static <T> T call(KubernetesProperties.Workload workload, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw new IllegalStateException("Kubernetes refused or failed for %s %s/%s: %s".formatted(workload.kind(),
+                    workload.namespace(), workload.name(), e.getMessage()), e);
+        }
+    }
+
+    private synchronized KubernetesClient client() {
+        if (client == null) {
+            var builder = new KubernetesClientBuilder();
+            if (properties.masterUrl() != null) {
+                builder.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(properties.masterUrl()).build());
+            }
+            client = builder.build();
+        }
+        return client;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
