@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.headroom.kubernetes.KubernetesClients;
 import io.headroom.chaos.FaultInjector;
 import io.headroom.chaos.FaultSpec;
 import io.headroom.chaos.FaultType;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,17 +32,18 @@ public class PodKiller implements FaultInjector {
     private static final Logger log = LoggerFactory.getLogger(PodKiller.class);
 
     private final PodChaosProperties properties;
-    private KubernetesClient client;
+    private final Supplier<KubernetesClient> client;
 
     @Autowired
-    public PodKiller(PodChaosProperties properties) {
+    public PodKiller(PodChaosProperties properties, KubernetesClients clients) {
         this.properties = properties;
+        this.client = () -> clients.forMasterUrl(properties.masterUrl());
     }
 
     /** For a test's client (the fabric8 mock server's). */
     PodKiller(PodChaosProperties properties, KubernetesClient client) {
         this.properties = properties;
-        this.client = client;
+        this.client = () -> client;
     }
 
     @Override
@@ -78,7 +79,7 @@ public class PodKiller implements FaultInjector {
         // Deleted pods are replaced by their controller; nothing to undo.
     }
 
-    private static <T> T call(java.util.function.Supplier<T> request) {
+    private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
@@ -86,21 +87,7 @@ public class PodKiller implements FaultInjector {
         }
     }
 
-    private synchronized KubernetesClient client() {
-        if (client == null) {
-            var builder = new KubernetesClientBuilder();
-            if (properties.masterUrl() != null) {
-                builder.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(properties.masterUrl()).build());
-            }
-            client = builder.build();
-        }
-        return client;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (client != null) {
-            client.close();
-        }
+    private KubernetesClient client() {
+        return client.get();
     }
 }

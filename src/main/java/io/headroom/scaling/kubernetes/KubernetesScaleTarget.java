@@ -2,17 +2,17 @@ package io.headroom.scaling.kubernetes;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.headroom.kubernetes.KubernetesClients;
 import io.fabric8.kubernetes.client.dsl.Scalable;
 import io.headroom.scaling.Instances;
 import io.headroom.scaling.ScaleRefused;
 import io.headroom.scaling.ScaleTarget;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -20,24 +20,24 @@ import org.springframework.stereotype.Component;
  * Scales Deployments and StatefulSets through their {@code scale} subresource, as
  * {@code kubectl scale} does. A workload that a HorizontalPodAutoscaler manages is refused with
  * the HPA's name: two autoscalers on one target fight each other (each undoing the other's
- * change), so Headroom leaves it to the HPA. The client is made on first use, so a Headroom
- * without Kubernetes services never looks for a cluster.
+ * change), so Headroom leaves it to the HPA. The client comes from {@link KubernetesClients}.
  */
 @Component
 public class KubernetesScaleTarget implements ScaleTarget {
 
     private final KubernetesProperties properties;
-    private KubernetesClient client;
+    private final Supplier<KubernetesClient> client;
 
     @Autowired
-    public KubernetesScaleTarget(KubernetesProperties properties) {
+    public KubernetesScaleTarget(KubernetesProperties properties, KubernetesClients clients) {
         this.properties = properties;
+        this.client = () -> clients.forMasterUrl(properties.masterUrl());
     }
 
     /** For a test's client (the fabric8 mock server's). */
     KubernetesScaleTarget(KubernetesProperties properties, KubernetesClient client) {
         this.properties = properties;
-        this.client = client;
+        this.client = () -> client;
     }
 
     @Override
@@ -93,7 +93,7 @@ public class KubernetesScaleTarget implements ScaleTarget {
         return workload;
     }
 
-    private static <T> T call(KubernetesProperties.Workload workload, java.util.function.Supplier<T> request) {
+    private static <T> T call(KubernetesProperties.Workload workload, Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
@@ -102,21 +102,7 @@ public class KubernetesScaleTarget implements ScaleTarget {
         }
     }
 
-    private synchronized KubernetesClient client() {
-        if (client == null) {
-            var builder = new KubernetesClientBuilder();
-            if (properties.masterUrl() != null) {
-                builder.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(properties.masterUrl()).build());
-            }
-            client = builder.build();
-        }
-        return client;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (client != null) {
-            client.close();
-        }
+    private KubernetesClient client() {
+        return client.get();
     }
 }
