@@ -145,8 +145,11 @@ class ChaosExperimentIT {
         long experiment = created.body().get("id").asLong();
         try {
             assertThat(created.body().get("schedule").get("zone").asText()).isEqualTo("Europe/Berlin");
-            JsonNode run = await().atMost(Duration.ofSeconds(40)).until(
-                    () -> api.get("/api/v1/chaos/runs?experiment=" + experiment).body().get("runs"), runs -> !runs.isEmpty()).get(0);
+            // A start is recorded as RUNNING first and refused a moment later: wait for the first run's refusal.
+            JsonNode runs = await().atMost(Duration.ofSeconds(40)).until(
+                    () -> api.get("/api/v1/chaos/runs?experiment=" + experiment).body().get("runs"),
+                    newestFirst -> !newestFirst.isEmpty() && !newestFirst.get(newestFirst.size() - 1).get("status").asText().equals("RUNNING"));
+            JsonNode run = runs.get(runs.size() - 1);
             assertThat(run.get("startedBy").asText()).isEqualTo("gameday");
             assertThat(run.get("status").asText()).isEqualTo("REFUSED");
             assertThat(run.get("endReason").asText()).startsWith("the steady state does not hold before the start");
