@@ -82,10 +82,6 @@ class ExperimentRunner {
         this.interval = interval;
     }
 
-    Duration interval() {
-        return interval;
-    }
-
     /**
      * Starts a run as the signed-in operator: refused (and recorded so) when a guard says no or the
      * steady state does not hold; aborted at once when a fault cannot be injected.
