@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.headroom.audit.Audited;
 import io.headroom.security.Roles;
+import io.headroom.webhook.WebhookSignature;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -17,6 +17,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.headroom.webhook.WebhookSignature;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,12 +55,9 @@ class WebhookSender {
             return new Result(null, null, null, "refused: " + e.getMessage(), 0);
         }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.timeout())
+        HttpRequest request = WebhookSignature.signed(HttpRequest.newBuilder(uri).timeout(properties.timeout())
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "Headroom")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body))
+                .header("User-Agent", "Headroom"), secret, webhookId, timestamp, body)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody(properties.maxResponseBytes()));
         try {

@@ -78,7 +78,12 @@ class Autoscaler {
             var recorded = new ArrayList<ScalingEvaluation>();
             for (ScalingPolicy policy : policies.all()) {
                 if (policy.enabled() && scaling.runs(policy.service()) && due(policy, now)) {
-                    recorded.add(evaluate(policy, now));
+                    try {
+                        recorded.add(evaluate(policy, now));
+                    } catch (ScaleTargetUnavailable e) {
+                        // One unreachable platform must not stop the other services' policies.
+                        log.warn("Autoscaling {} skipped this round: {}", policy.service(), e.getMessage());
+                    }
                 }
             }
             evaluations.deleteBefore(now.minus(KEEP));

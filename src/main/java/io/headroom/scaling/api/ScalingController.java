@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import io.headroom.scaling.Instances;
+import io.headroom.scaling.ScaleRefused;
+import io.headroom.scaling.ScaleTargetUnavailable;
 import io.headroom.scaling.Scaling;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +50,14 @@ class ScalingController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", e.getMessage()));
     }
 
-    @ExceptionHandler(io.headroom.scaling.ScaleRefused.class)
-    ResponseEntity<Map<String, String>> refused(io.headroom.scaling.ScaleRefused e) {
+    @ExceptionHandler(ScaleRefused.class)
+    ResponseEntity<Map<String, String>> refused(ScaleRefused e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(ScaleTargetUnavailable.class)
+    ResponseEntity<Map<String, String>> unavailable(ScaleTargetUnavailable e) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", "scale_target_unavailable", "message", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.Scalable;
 import io.headroom.scaling.Instances;
 import io.headroom.scaling.ScaleRefused;
 import io.headroom.scaling.ScaleTarget;
+import io.headroom.scaling.ScaleTargetUnavailable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -97,7 +98,7 @@ public class KubernetesScaleTarget implements ScaleTarget {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("Kubernetes refused or failed for %s %s/%s: %s".formatted(workload.kind(),
+            throw new ScaleTargetUnavailable("Kubernetes refused or failed for %s %s/%s: %s".formatted(workload.kind(),
                     workload.namespace(), workload.name(), e.getMessage()), e);
         }
     }
