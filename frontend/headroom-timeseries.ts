@@ -13,6 +13,8 @@ export interface TimeSeriesLine {
   points?: boolean;
   /** Points only, no line between them: separate events (traces) rather than a measurement over time. */
   scatter?: boolean;
+  /** Line width in CSS pixels (1.5 unless set): thin for a band's bounds. */
+  width?: number;
 }
 
 export interface TimeSeriesConfig {
@@ -29,6 +31,8 @@ export interface TimeSeriesConfig {
   end?: number;
   /** What clicking a point does, shown on hover beside the zoom hint (set where a page listens for point-click). */
   clickHint?: string;
+  /** Shaded areas between two series (uPlot numbering: 1 is the first series), such as a forecast's band. */
+  bands?: { series: [number, number]; fill: string }[];
 }
 
 /** An event on the time axis: a line, or a band to `end` (to the right edge when `open`). */
@@ -167,7 +171,7 @@ export class HeadroomTimeseries extends LitElement {
     if (!this.isConnected || this.width === 0) return; // the ResizeObserver calls back once laid out
 
     const data = config.data as uPlot.AlignedData;
-    const layout = JSON.stringify([config.unit, config.series]);
+    const layout = JSON.stringify([config.unit, config.series, config.bands ?? []]);
     if (this.plot && layout === this.layout) {
       if (this.plot.height !== this.height) this.plot.setSize({ width: this.width, height: this.height });
       this.plot.setData(data);
@@ -314,6 +318,7 @@ export class HeadroomTimeseries extends LitElement {
       height: this.height,
       cursor: numeric ? { y: false, drag: { x: false, y: false } } : timeCursor,
       legend: { live: true },
+      bands: config.bands?.map((band) => ({ series: band.series, fill: band.fill })),
       scales: {
         x: numeric ? numericScale : timeScale,
         y: {
@@ -349,7 +354,7 @@ export class HeadroomTimeseries extends LitElement {
           (line): uPlot.Series => ({
             label: line.label,
             stroke: line.color,
-            width: 1.5,
+            width: line.width ?? 1.5,
             dash: line.dash ? [6, 4] : undefined,
             points: line.scatter
               ? { show: true, size: 8, width: 1, fill: line.color }

@@ -36,6 +36,7 @@ class Autoscaler {
     private final ScalingPolicyRecords policies;
     private final ScalingEvaluationRecords evaluations;
     private final PolicyMetrics metrics;
+    private final LoadForecasts forecasts;
     private final Scaling scaling;
     private final List<FaultActivity> faults;
     private final JdbcClient jdbc;
@@ -44,12 +45,14 @@ class Autoscaler {
     private final Clock clock;
     private final Duration interval;
 
-    Autoscaler(ScalingPolicyRecords policies, ScalingEvaluationRecords evaluations, PolicyMetrics metrics, Scaling scaling,
+    Autoscaler(ScalingPolicyRecords policies, ScalingEvaluationRecords evaluations, PolicyMetrics metrics, LoadForecasts forecasts,
+            Scaling scaling,
             List<FaultActivity> faults, JdbcClient jdbc, TransactionTemplate transactions, SecurityContextHolderStrategy security,
             Clock clock, @Value("${headroom.scaling.interval:15s}") Duration interval) {
         this.policies = policies;
         this.evaluations = evaluations;
         this.metrics = metrics;
+        this.forecasts = forecasts;
         this.scaling = scaling;
         this.faults = faults;
         this.jdbc = jdbc;
@@ -110,7 +113,8 @@ class Autoscaler {
         Duration period = max(policy.scaleUp().longestPeriod(), policy.scaleDown().longestPeriod());
         var input = new PolicyInput(now, current, metrics.read(policy.metric(), policy.service(), current, now),
                 evaluations.recommendations(policy.id(), now.minus(window)), evaluations.actions(policy.id(), now.minus(period)),
-                evaluations.lastAction(policy.id()), faults.stream().anyMatch(f -> f.faultInjected(policy.service())));
+                evaluations.lastAction(policy.id()), faults.stream().anyMatch(f -> f.faultInjected(policy.service())),
+                policy.predictive() == null ? null : forecasts.floor(policy.service(), policy.predictive(), now));
         ScalingDecision evaluated = PolicyEvaluator.evaluate(effective, input);
         ScalingDecision decision = effective == policy ? evaluated : evaluated.withFirstStep("the scale target runs "
                 + instances.min() + "–" + instances.max() + " instances: the policy's " + policy.minInstances() + "–"

@@ -11,9 +11,10 @@ import io.headroom.api.ApiParameters;
 
 /**
  * The Kubernetes HPA's replica calculation (pkg/controller/podautoscaler, with behaviours), as a
- * pure function of a policy and what one evaluation sees, plus Headroom's scheduled floors,
- * cooldown and fault hold. The order is the HPA's: tolerance, stabilisation, rate limits and
- * bounds; then floors (an operator's explicit request for capacity is not rate-limited) and holds.
+ * pure function of a policy and what one evaluation sees, plus Headroom's scheduled and forecast
+ * floors, cooldown and fault hold. The order is the HPA's: tolerance, stabilisation, rate limits
+ * and bounds; then floors (an operator's explicit request for capacity, or capacity needed before
+ * a forecast rise, is not rate-limited) and holds.
  */
 public final class PolicyEvaluator {
 
@@ -74,6 +75,21 @@ public final class PolicyEvaluator {
             }
         }
 
+        Integer forecastFloor = null;
+        if (in.forecast() != null) {
+            if (in.forecast().instances() == null) {
+                steps.add("no forecast floor: " + in.forecast().why());
+            } else {
+                forecastFloor = Math.max(policy.minInstances(), Math.min(policy.maxInstances(), in.forecast().instances()));
+                if (desired < forecastFloor) {
+                    steps.add("raised to " + forecastFloor + " by the forecast: " + in.forecast().why());
+                    desired = forecastFloor;
+                } else {
+                    steps.add("forecast floor " + forecastFloor + " already met (" + in.forecast().why() + ")");
+                }
+            }
+        }
+
         String heldBy = null;
         if (desired != current) {
             if (in.lastScaledAt() != null && in.lastScaledAt().plus(policy.cooldown()).isAfter(now)) {
@@ -90,7 +106,7 @@ public final class PolicyEvaluator {
                 : desired < current ? ScalingDecision.Action.SCALE_DOWN : ScalingDecision.Action.NONE;
         steps.add(action == ScalingDecision.Action.NONE ? "no change: " + current : "scale " + current + " → " + desired);
         return new ScalingDecision(now, policy.service(), policy.metric(), in.metricValue(), policy.target(), ratio, policy.tolerance(),
-                within, current, recommended, stabilized, limitedBy, floor, heldBy, desired, action, List.copyOf(steps));
+                within, current, recommended, stabilized, limitedBy, floor, forecastFloor, heldBy, desired, action, List.copyOf(steps));
     }
 
     /** The HPA's stabilizeRecommendationWithBehaviors: up to the lowest, down to the highest recommendation in its window. */

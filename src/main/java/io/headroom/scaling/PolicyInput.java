@@ -11,9 +11,17 @@ import java.util.List;
  * @param events the policy's own scaling actions within the longest rate-limit period
  * @param lastScaledAt when the policy last scaled the service, null if never
  * @param faultInjected whether a fault is being injected into the service
+ * @param forecast the predictive floor, null when the policy has none
  */
 public record PolicyInput(Instant now, int current, Double metricValue, List<Recommendation> recommendations, List<ScaleEvent> events,
-        Instant lastScaledAt, boolean faultInjected) {
+        Instant lastScaledAt, boolean faultInjected, ForecastFloor forecast) {
+
+    /**
+     * What the forecast asks for. @param instances null when there is no forecast (too little
+     * history, say) @param why the forecast peak and how it became instances, or why there is none
+     */
+    public record ForecastFloor(Integer instances, String why) {
+    }
 
     /** A past evaluation's recommendation. */
     public record Recommendation(Instant at, int instances) {

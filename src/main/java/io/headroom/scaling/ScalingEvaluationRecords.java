@@ -18,7 +18,7 @@ class ScalingEvaluationRecords {
 
     private static final String COLUMNS = """
             id, policy_id, service, at, metric, metric_value, target, ratio, current_instances, recommended, stabilized, desired,
-            action, limited_by, schedule_floor, held_by, applied, error, steps::text, tolerance, within_tolerance""";
+            action, limited_by, schedule_floor, held_by, applied, error, steps::text, tolerance, within_tolerance, forecast_floor""";
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
     };
 
@@ -34,12 +34,12 @@ class ScalingEvaluationRecords {
         try {
             return jdbc.sql("""
                     INSERT INTO scaling_evaluations (policy_id, service, at, metric, metric_value, target, ratio, tolerance,
-                        within_tolerance, current_instances, recommended, stabilized, desired, action, limited_by, schedule_floor, held_by,
-                        applied, error, steps)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")
+                        within_tolerance, current_instances, recommended, stabilized, desired, action, limited_by, schedule_floor,
+                        forecast_floor, held_by, applied, error, steps)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")
                     .params(policy.id(), d.service(), Timestamp.from(d.at()), d.metric().key(), d.metricValue(), d.target(), d.ratio(),
                             d.tolerance(), d.withinTolerance(), d.current(), d.recommended(), d.stabilized(), d.desired(), d.action().name(), d.limitedBy(), d.scheduleFloor(),
-                            d.heldBy(), applied, error, json.writeValueAsString(d.steps()))
+                            d.forecastFloor(), d.heldBy(), applied, error, json.writeValueAsString(d.steps()))
                     .query(Long.class).single();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an evaluation's steps", e);
@@ -98,7 +98,7 @@ class ScalingEvaluationRecords {
         }
         var decision = new ScalingDecision(row.getTimestamp(4).toInstant(), row.getString(3), PolicyMetric.of(row.getString(5)),
                 nullable(row, 6), row.getDouble(7), nullable(row, 8), row.getDouble(20), row.getBoolean(21), row.getInt(9), row.getInt(10), row.getInt(11),
-                row.getString(14), (Integer) row.getObject(15), row.getString(16), row.getInt(12),
+                row.getString(14), (Integer) row.getObject(15), (Integer) row.getObject(22), row.getString(16), row.getInt(12),
                 ScalingDecision.Action.valueOf(row.getString(13)), steps);
         return new ScalingEvaluation(row.getLong(1), row.getLong(2), decision, row.getBoolean(17), row.getString(18));
     }

@@ -12,10 +12,11 @@ import java.util.List;
  * @param id null until saved
  * @param excludeChaos hold the policy while a fault is injected into the service, so an
  *        experiment's own effects are not scaled away
+ * @param predictive a forecast floor, null for none
  */
 public record ScalingPolicy(Long id, String service, PolicyMetric metric, double target, double tolerance, int minInstances,
         int maxInstances, ScalingBehavior scaleUp, ScalingBehavior scaleDown, Duration cooldown, List<ScheduledFloor> schedules,
-        boolean excludeChaos, boolean enabled) {
+        Predictive predictive, boolean excludeChaos, boolean enabled) {
 
     public static final double DEFAULT_TOLERANCE = 0.1;
     public static final int MAX_INSTANCES = 1_000;
@@ -61,12 +62,12 @@ public record ScalingPolicy(Long id, String service, PolicyMetric metric, double
         }
         var floors = schedules.stream().map(s -> s.minInstances() > max
                 ? new ScheduledFloor(s.cron(), s.zone(), s.duration(), max) : s).toList();
-        return new ScalingPolicy(id, service, metric, target, tolerance, min, max, scaleUp, scaleDown, cooldown, floors, excludeChaos,
-                enabled);
+        return new ScalingPolicy(id, service, metric, target, tolerance, min, max, scaleUp, scaleDown, cooldown, floors, predictive,
+                excludeChaos, enabled);
     }
 
     public ScalingPolicy withId(long newId) {
         return new ScalingPolicy(newId, service, metric, target, tolerance, minInstances, maxInstances, scaleUp, scaleDown, cooldown,
-                schedules, excludeChaos, enabled);
+                schedules, predictive, excludeChaos, enabled);
     }
 }

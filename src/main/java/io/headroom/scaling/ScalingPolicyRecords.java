@@ -22,7 +22,7 @@ class ScalingPolicyRecords {
 
     private static final String COLUMNS = """
             id, service, metric, target, tolerance, min_instances, max_instances, scale_up::text, scale_down::text,
-            cooldown_seconds, schedules::text, exclude_chaos, enabled""";
+            cooldown_seconds, schedules::text, exclude_chaos, enabled, predictive::text""";
 
     record LimitDocument(String kind, int value, long periodSeconds) {
     }
@@ -31,6 +31,9 @@ class ScalingPolicyRecords {
     }
 
     record ScheduleDocument(String cron, String zone, long durationSeconds, int minInstances) {
+    }
+
+    record PredictiveDocument(long seasonSeconds, double requestsPerInstance, long leadSeconds) {
     }
 
     private final JdbcClient jdbc;
@@ -52,12 +55,12 @@ class ScalingPolicyRecords {
     long insert(ScalingPolicy policy, Instant at) {
         return jdbc.sql("""
                 INSERT INTO scaling_policies (service, metric, target, tolerance, min_instances, max_instances, scale_up, scale_down,
-                    cooldown_seconds, schedules, exclude_chaos, enabled, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?) RETURNING id""")
+                    cooldown_seconds, schedules, exclude_chaos, enabled, updated_at, predictive)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb) RETURNING id""")
                 .params(policy.service(), policy.metric().key(), policy.target(), policy.tolerance(), policy.minInstances(),
                         policy.maxInstances(), write(behavior(policy.scaleUp())), write(behavior(policy.scaleDown())),
                         policy.cooldown().toSeconds(), write(schedules(policy.schedules())), policy.excludeChaos(), policy.enabled(),
-                        Timestamp.from(at))
+                        Timestamp.from(at), predictive(policy.predictive()))
                 .query(Long.class).single();
     }
 
@@ -65,12 +68,12 @@ class ScalingPolicyRecords {
         return jdbc.sql("""
                 UPDATE scaling_policies SET service = ?, metric = ?, target = ?, tolerance = ?, min_instances = ?, max_instances = ?,
                     scale_up = ?::jsonb, scale_down = ?::jsonb, cooldown_seconds = ?, schedules = ?::jsonb, exclude_chaos = ?,
-                    enabled = ?, updated_at = ?
+                    enabled = ?, updated_at = ?, predictive = ?::jsonb
                 WHERE id = ?""")
                 .params(policy.service(), policy.metric().key(), policy.target(), policy.tolerance(), policy.minInstances(),
                         policy.maxInstances(), write(behavior(policy.scaleUp())), write(behavior(policy.scaleDown())),
                         policy.cooldown().toSeconds(), write(schedules(policy.schedules())), policy.excludeChaos(), policy.enabled(),
-                        Timestamp.from(at), id)
+                        Timestamp.from(at), predictive(policy.predictive()), id)
                 .update() == 1;
     }
 
@@ -85,7 +88,21 @@ class ScalingPolicyRecords {
                 read(row.getString(11), new TypeReference<List<ScheduleDocument>>() { }).stream()
                         .map(s -> new ScheduledFloor(s.cron(), ZoneId.of(s.zone()), Duration.ofSeconds(s.durationSeconds()), s.minInstances()))
                         .toList(),
-                row.getBoolean(12), row.getBoolean(13));
+                predictive(row.getString(14)), row.getBoolean(12), row.getBoolean(13));
+    }
+
+    private String predictive(Predictive predictive) {
+        return predictive == null ? null : write(new PredictiveDocument(predictive.season().toSeconds(), predictive.requestsPerInstance(),
+                predictive.lead().toSeconds()));
+    }
+
+    private Predictive predictive(String text) {
+        if (text == null) {
+            return null;
+        }
+        PredictiveDocument document = read(text, PredictiveDocument.class);
+        return new Predictive(Duration.ofSeconds(document.seasonSeconds()), document.requestsPerInstance(),
+                Duration.ofSeconds(document.leadSeconds()));
     }
 
     private static BehaviorDocument behavior(ScalingBehavior behavior) {

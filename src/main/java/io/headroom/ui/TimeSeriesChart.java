@@ -29,6 +29,13 @@ public class TimeSeriesChart extends Component implements HasSize {
     }
 
     /**
+     * A forecast: the expected line drawn dashed and the band between {@code low} and
+     * {@code high} shaded, under {@code label} ("forecast") in the legend.
+     */
+    public record Band(String label, String color, Double[] expected, Double[] low, Double[] high) {
+    }
+
+    /**
      * An event marked on the time axis: a line at {@code atSeconds}, or a band to {@code endSeconds}
      * (to the right edge when {@code open}, for something still going on), labelled with {@code text}.
      */
@@ -57,6 +64,26 @@ public class TimeSeriesChart extends Component implements HasSize {
      *     leave out events (markers) since then
      */
     public void setData(long[] epochSeconds, Long startSeconds, Long endSeconds, List<Line> lines) {
+        setData(epochSeconds, startSeconds, endSeconds, lines, null);
+    }
+
+    /** As {@link #setData(long[], Long, Long, List)}, with a forecast band after the lines (null for none). */
+    public void setData(long[] epochSeconds, Long startSeconds, Long endSeconds, List<Line> lines, Band band) {
+        var all = new java.util.ArrayList<>(lines);
+        JsonArray bands = Json.createArray();
+        if (band != null) {
+            all.add(new Line(band.label(), band.color(), band.expected()));
+            all.add(new Line(band.label() + " low", band.color(), band.low()));
+            all.add(new Line(band.label() + " high", band.color(), band.high()));
+            JsonObject shade = Json.createObject();
+            JsonArray pair = Json.createArray();
+            // uPlot numbers series from 1 (0 is time): the high line, then the low one it shades down to.
+            pair.set(0, all.size());
+            pair.set(1, all.size() - 1);
+            shade.put("series", pair);
+            shade.put("fill", band.color() + "33");
+            bands.set(0, shade);
+        }
         JsonArray times = Json.createArray();
         for (int i = 0; i < epochSeconds.length; i++) {
             times.set(i, epochSeconds[i]);
@@ -64,7 +91,8 @@ public class TimeSeriesChart extends Component implements HasSize {
         JsonArray series = Json.createArray();
         JsonArray data = Json.createArray();
         data.set(0, times);
-        for (Line line : lines) {
+        for (int l = 0; l < all.size(); l++) {
+            Line line = all.get(l);
             // uPlot reads the data column by column against the time column; a short column would shift silently.
             if (line.values().length != epochSeconds.length) {
                 throw new IllegalArgumentException("Line '" + line.label() + "' has " + line.values().length
@@ -73,6 +101,11 @@ public class TimeSeriesChart extends Component implements HasSize {
             JsonObject meta = Json.createObject();
             meta.put("label", line.label());
             meta.put("color", line.color());
+            if (band != null && l >= lines.size()) {
+                // The forecast is a reference, not a measurement: dashed, and its bounds thin.
+                meta.put("dash", true);
+                meta.put("width", l == lines.size() ? 1.5 : 0.5);
+            }
             series.set(series.length(), meta);
             data.set(data.length(), column(line.values()));
         }
@@ -81,6 +114,9 @@ public class TimeSeriesChart extends Component implements HasSize {
         config.put("unit", unit);
         config.put("series", series);
         config.put("data", data);
+        if (band != null) {
+            config.put("bands", bands);
+        }
         if (startSeconds != null) {
             config.put("start", startSeconds);
         }

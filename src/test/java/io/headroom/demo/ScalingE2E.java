@@ -33,11 +33,7 @@ class ScalingE2E {
     void operatorsWritePoliciesAndReadWhyTheyDecided() {
         var api = new JsonApi(port);
         Page page = browser.signedInPage(port, 1500, 1000);
-        page.navigate("http://127.0.0.1:" + port + "/scaling");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New policy")).click();
-        Locator dialog = page.getByRole(AriaRole.DIALOG);
-        dialog.getByLabel("Service", new Locator.GetByLabelOptions().setExact(true)).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("catalog")).click();
+        Locator dialog = newPolicy(page, "catalog");
         dialog.getByLabel("Target", new Locator.GetByLabelOptions().setExact(true)).fill("0");
         dialog.getByLabel("Max instances", new Locator.GetByLabelOptions().setExact(true)).fill("1");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create policy")).click();
@@ -73,5 +69,59 @@ class ScalingE2E {
         } finally {
             api.delete("/api/v1/scaling/policies/" + policy.get("id").asText());
         }
+    }
+
+    @Test
+    void operatorsBacktestAPolicyAndTurnOnItsForecastFloorBeforeSavingIt() {
+        var api = new JsonApi(port);
+        Page page = browser.signedInPage(port, 1500, 1200);
+        Locator dialog = newPolicy(page, "auth");
+        dialog.getByLabel("Target", new Locator.GetByLabelOptions().setExact(true)).fill("0.6");
+        dialog.getByText("Predictive floor").click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Backtest").setExact(true)).click();
+        assertThat(page.locator("vaadin-number-field[invalid]")).containsText("Required: the req/s one instance serves at the target");
+
+        dialog.getByLabel("Req/s per instance", new Locator.GetByLabelOptions().setExact(true)).fill("5");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Backtest").setExact(true)).click();
+        Locator report = dialog.locator("[data-backtest]");
+        assertThat(report).containsText("Backtest of auth");
+        assertThat(report.locator("h4")).containsText(java.util.regex.Pattern.compile("minutes? replayed"));
+        assertThat(report.locator("[data-figure='Likely p99 (median)']")).containsText("measured");
+        assertThat(report).containsText("instances count as serving from the moment the policy asks for them");
+        assertThat(report.locator("headroom-timeseries").first()).hasAttribute("data-rendered", "true");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("scaling-backtest.png")));
+
+        // Saved with min = max = 1, so the shared fleet is not disturbed; the fleet is minutes old, a day's season has no forecast yet.
+        dialog.getByLabel("Max instances", new Locator.GetByLabelOptions().setExact(true)).fill("1");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create policy")).click();
+        JsonNode policy = null;
+        for (JsonNode candidate : api.get("/api/v1/scaling/policies").body().get("policies")) {
+            if (candidate.get("service").asText().equals("auth")) {
+                policy = candidate;
+            }
+        }
+        assertThat(policy).isNotNull();
+        try {
+            assertThat(policy.get("predictive").get("requestsPerInstance").asDouble()).isEqualTo(5);
+            assertThat(page.getByText("forecast 10m ahead at 5 req/s per instance (season 1d)")).isVisible();
+            String id = policy.get("id").asText();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).until(() -> api
+                    .get("/api/v1/services/auth/scaling/evaluations").body().get("evaluations").size() > 0);
+            JsonNode evaluation = api.get("/api/v1/services/auth/scaling/evaluations").body().get("evaluations").get(0);
+            assertThat(evaluation.get("policyId").asText()).isEqualTo(id);
+            assertThat(evaluation.get("decision").get("steps").toString()).contains("no forecast floor: needs 1d1h of history");
+        } finally {
+            api.delete("/api/v1/scaling/policies/" + policy.get("id").asText());
+        }
+    }
+
+    /** The Scaling page's "New policy" dialog with the service chosen. */
+    private Locator newPolicy(Page page, String service) {
+        page.navigate("http://127.0.0.1:" + port + "/scaling");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New policy")).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Service", new Locator.GetByLabelOptions().setExact(true)).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(service)).click();
+        return dialog;
     }
 }

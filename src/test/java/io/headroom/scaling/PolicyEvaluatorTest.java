@@ -43,6 +43,7 @@ class PolicyEvaluatorTest {
         Duration cooldown = Duration.ZERO;
         List<ScheduledFloor> schedules = List.of();
         boolean excludeChaos = true;
+        Predictive predictive;
 
         Builder bounds(int newMin, int newMax) {
             min = newMin;
@@ -52,7 +53,7 @@ class PolicyEvaluatorTest {
 
         ScalingPolicy build() {
             return new ScalingPolicy(1L, "checkout", metric, target, ScalingPolicy.DEFAULT_TOLERANCE, min, max, up, down, cooldown,
-                    schedules, excludeChaos, true);
+                    schedules, predictive, excludeChaos, true);
         }
     }
 
@@ -64,6 +65,7 @@ class PolicyEvaluatorTest {
         final List<PolicyInput.ScaleEvent> events = new ArrayList<>();
         Instant lastScaledAt;
         boolean fault;
+        PolicyInput.ForecastFloor forecast;
 
         Seen(int current, Double value) {
             this.current = current;
@@ -91,8 +93,13 @@ class PolicyEvaluatorTest {
             return this;
         }
 
+        Seen forecast(Integer instances) {
+            forecast = new PolicyInput.ForecastFloor(instances, instances == null ? "needs 1d 30m of history" : "peak expected");
+            return this;
+        }
+
         PolicyInput input() {
-            return new PolicyInput(now, current, value, recommendations, events, lastScaledAt, fault);
+            return new PolicyInput(now, current, value, recommendations, events, lastScaledAt, fault, forecast);
         }
     }
 
@@ -145,6 +152,21 @@ class PolicyEvaluatorTest {
                     p.schedules = List.of(WEEKDAY_MORNINGS);
                     return p;
                 }), seen(6, 0.9), 9, null, null),
+                row("the forecast raises the floor ahead of a rise, past the rate limit", policy(p -> p), seen(2, 0.6).forecast(9), 9,
+                        null, null),
+                row("the forecast never lowers what the metric wants", policy(p -> p), seen(6, 0.9).forecast(2), 9, null, null),
+                row("the forecast floor stays within max", policy(p -> p.bounds(1, 5)), seen(2, 0.6).forecast(12), 5, null, null),
+                row("a low forecast does not scale in faster than the window", policy(p -> p),
+                        seen(6, 0.3).recommended(100, 6).forecast(1), 6, null, null),
+                row("without a forecast the reactive policy decides alone", policy(p -> p), seen(2, 0.9).forecast(null), 3, null, null),
+                row("with a schedule and a forecast the higher floor wins", policy(p -> {
+                    p.schedules = List.of(WEEKDAY_MORNINGS);
+                    return p;
+                }), seen(2, 0.6).forecast(7), 7, null, null),
+                row("a forecast rise waits out the cooldown", policy(p -> {
+                    p.cooldown = Duration.ofSeconds(60);
+                    return p;
+                }), seen(3, 0.6).scaled(30, 2, 3).forecast(6), 3, null, "cooldown"),
                 row("cooldown holds a change", policy(p -> {
                     p.cooldown = Duration.ofSeconds(60);
                     return p;
@@ -186,6 +208,16 @@ class PolicyEvaluatorTest {
         }
         assertThat(decision.action()).isEqualTo(desired > input.current() ? ScalingDecision.Action.SCALE_UP
                 : desired < input.current() ? ScalingDecision.Action.SCALE_DOWN : ScalingDecision.Action.NONE);
+    }
+
+    @org.junit.jupiter.api.Test
+    void explainsTheForecastFloorOrWhyThereIsNone() {
+        ScalingDecision raised = PolicyEvaluator.evaluate(policy(p -> p), seen(2, 0.6).forecast(4).input());
+        assertThat(raised.forecastFloor()).isEqualTo(4);
+        assertThat(raised.steps()).contains("raised to 4 by the forecast: peak expected");
+        ScalingDecision none = PolicyEvaluator.evaluate(policy(p -> p), seen(2, 0.6).forecast(null).input());
+        assertThat(none.forecastFloor()).isNull();
+        assertThat(none.steps()).contains("no forecast floor: needs 1d 30m of history");
     }
 
     @org.junit.jupiter.api.Test

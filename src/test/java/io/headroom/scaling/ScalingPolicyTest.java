@@ -13,7 +13,7 @@ class ScalingPolicyTest {
 
     private static ScalingPolicy policy(int min, int max, int floor) {
         return new ScalingPolicy(1L, "checkout", PolicyMetric.UTILISATION, 0.6, 0.1, min, max, null, null, null,
-                List.of(new ScheduledFloor("0 8 * * *", ZoneId.of("UTC"), Duration.ofHours(1), floor)), true, true);
+                List.of(new ScheduledFloor("0 8 * * *", ZoneId.of("UTC"), Duration.ofHours(1), floor)), null, true, true);
     }
 
     @Test

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.kpi.Annotation;
 import io.headroom.kpi.ApdexThresholds;
+import io.headroom.kpi.ForecastSource;
 import io.headroom.kpi.Annotations;
 import io.headroom.kpi.OperationSummary;
 import io.headroom.kpi.SaturationSeries;
@@ -60,7 +61,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
 
     private record Snapshot(TimeRange range, Instant end, Optional<ServiceSummary> summary, Optional<ServiceSeries> series,
             List<Annotation> annotations, Optional<ScalingEfficiency> scaling, Optional<List<OperationSummary>> operations,
-            Optional<SaturationSeries> saturation) {
+            Optional<SaturationSeries> saturation, Optional<ForecastSource.ThroughputForecast> forecast) {
     }
 
     private static final Map<String, String> EVENT_COLORS = Map.of("scale", "#8e4ec6", "autoscale", "#8e4ec6", "fault", "#e5484d", "deploy", "#46a758",
@@ -70,6 +71,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private final ServiceSaturation saturation;
     private final Clock clock;
     private final List<ServiceActions> actionProviders;
+    private final List<ForecastSource> forecasts;
     private final H2 title = new H2();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final HorizontalLayout headline = new HorizontalLayout();
@@ -98,7 +100,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
 
     public ServiceView(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, ApdexThresholds apdex, Slos slos,
             Annotations annotations, LiveRefresh live, Clock clock, List<ServiceActions> actionProviders,
-            AuthenticationContext authentication) {
+            List<ForecastSource> forecasts, AuthenticationContext authentication) {
+        this.forecasts = forecasts;
         this.authentication = authentication;
         this.kpis = kpis;
         this.apdex = apdex;
@@ -200,7 +203,10 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         Instant to = shown.end(now);
         return new Snapshot(shown, to, kpis.summary(service, from, to), kpis.series(service, from, to, shown.step()),
                 annotations.of(service, from, to), kpis.scalingEfficiency(service, from, to),
-                kpis.operations(service, from, to), saturation.series(service, from, to, shown.step()));
+                kpis.operations(service, from, to), saturation.series(service, from, to, shown.step()),
+                // A forecast looks ahead of now: it goes with a live window, not a past one.
+                shown.relative() ? forecasts.stream().map(f -> f.forecast(service)).flatMap(Optional::stream).findFirst()
+                        : Optional.empty());
     }
 
     private void show(Snapshot snapshot) {
@@ -228,7 +234,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         snapshot.series().ifPresent(series -> {
             Long start = snapshot.range().start(snapshot.end()).getEpochSecond();
             Long end = snapshot.end().getEpochSecond();
-            throughput.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput())));
+            showThroughput(series, start, end, snapshot.forecast().orElse(null));
             errors.setData(series.timestamps(), start, end, List.of(new TimeSeriesChart.Line("errors", "#e5484d", percent(series.errorRate()))));
             latency.setData(series.timestamps(), start, end, List.of(
                     new TimeSeriesChart.Line("p50", "#46a758", series.p50Ms()),
@@ -242,6 +248,42 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
             instances.setData(series.timestamps(), start, end, instanceLines);
             snapshot.saturation().ifPresent(reported -> showSaturation(reported, start, end));
         });
+    }
+
+    /**
+     * Throughput, and with a forecast the next hour too: the axis runs on at the chart's step to
+     * the forecast's end, the forecast filling the steps after now.
+     */
+    private void showThroughput(ServiceSeries series, Long start, Long end, ForecastSource.ThroughputForecast forecast) {
+        var line = new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput());
+        if (forecast == null || forecast.timestamps().length == 0) {
+            throughput.setData(series.timestamps(), start, end, List.of(line));
+            return;
+        }
+        long step = series.step().toSeconds();
+        long[] past = series.timestamps();
+        long forecastEnd = forecast.timestamps()[forecast.timestamps().length - 1] + forecast.stepSeconds();
+        long next = past.length == 0 ? end : past[past.length - 1] + step;
+        int future = (int) Math.max(0, (forecastEnd - next + step - 1) / step);
+        long[] times = java.util.Arrays.copyOf(past, past.length + future);
+        Double[] measured = java.util.Arrays.copyOf(series.throughput(), times.length);
+        Double[] expected = new Double[times.length];
+        Double[] low = new Double[times.length];
+        Double[] high = new Double[times.length];
+        for (int i = past.length; i < times.length; i++) {
+            times[i] = next + (i - past.length) * step;
+        }
+        // From the last measured step on, so the forecast joins the line where the measurements end.
+        for (int i = Math.max(0, past.length - 1); i < times.length; i++) {
+            int at = forecast.index(Math.max(times[i], forecast.timestamps()[0]));
+            if (at >= 0 && !Double.isNaN(forecast.expected()[at])) {
+                expected[i] = forecast.expected()[at];
+                low[i] = forecast.low()[at];
+                high[i] = forecast.high()[at];
+            }
+        }
+        throughput.setData(times, start, Math.max(end, forecastEnd), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", measured)),
+                new TimeSeriesChart.Band("forecast", "#8e4ec6", expected, low, high));
     }
 
     /** Each saturation chart shows only when the service reports its metrics: most services report some, few all. */

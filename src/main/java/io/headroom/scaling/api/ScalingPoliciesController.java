@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.headroom.api.ApiParameters;
+import io.headroom.scaling.Backtests;
 import io.headroom.scaling.ScalingEvaluation;
 import io.headroom.scaling.ScalingPolicies;
+import io.headroom.scaling.ScalingPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,10 +30,12 @@ class ScalingPoliciesController {
     private static final Duration MAX_RANGE = Duration.ofDays(7);
 
     private final ScalingPolicies policies;
+    private final Backtests backtests;
     private final Clock clock;
 
-    ScalingPoliciesController(ScalingPolicies policies, Clock clock) {
+    ScalingPoliciesController(ScalingPolicies policies, Backtests backtests, Clock clock) {
         this.policies = policies;
+        this.backtests = backtests;
         this.clock = clock;
     }
 
@@ -81,6 +85,29 @@ class ScalingPoliciesController {
     ResponseEntity<?> evaluation(@PathVariable long id) {
         return policies.evaluation(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity
                 .status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", "no scaling evaluation has id " + id)));
+    }
+
+    /** Replays a policy (not saved; the body is a policy as for create) over the last day, or window, or from/to. */
+    @PostMapping("/api/v1/scaling/backtest")
+    Backtests.Report backtest(@RequestBody PolicyJson body, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        ScalingPolicy policy = required(body).toPolicy();
+        ApiParameters.Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofDays(1), Backtests.MAX_WINDOW, clock.instant());
+        return backtests.run(policy, range.from(), range.to());
+    }
+
+    /** Replays a saved policy, as {@link #backtest} does. */
+    @PostMapping("/api/v1/scaling/policies/{id}/backtest")
+    ResponseEntity<?> backtestSaved(@PathVariable long id, @RequestParam(required = false) String window,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        ApiParameters.Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofDays(1), Backtests.MAX_WINDOW, clock.instant());
+        return policies.find(id).<ResponseEntity<?>>map(p -> ResponseEntity.ok(backtests.run(p, range.from(), range.to())))
+                .orElseGet(() -> none(id));
+    }
+
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ResponseEntity<Map<String, String>> unknownService(java.util.NoSuchElementException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", e.getMessage()));
     }
 
     private static PolicyJson required(PolicyJson body) {

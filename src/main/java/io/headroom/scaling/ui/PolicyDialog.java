@@ -1,5 +1,6 @@
 package io.headroom.scaling.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.headroom.api.ApiParameters;
+import io.headroom.scaling.Backtests;
 import io.headroom.scaling.PolicyMetric;
+import io.headroom.scaling.Predictive;
 import io.headroom.scaling.RateLimit;
 import io.headroom.scaling.ScalingBehavior;
 import io.headroom.scaling.ScalingPolicies;
@@ -25,13 +28,17 @@ import io.headroom.scaling.ScheduledFloor;
 
 /**
  * Creates or edits a target-tracking policy: the metric and its target, the bounds, the
- * scale-down window, a cooldown, and one scheduled floor. Rate limits keep the HPA's defaults
+ * scale-down window, a cooldown, one scheduled floor and the predictive floor. Rate limits keep the HPA's defaults
  * (or what the API set). Refusals show under the field they are about.
  */
 final class PolicyDialog extends Dialog {
 
     private final ScalingPolicies policies;
+    private final Backtests backtests;
+    private final Clock clock;
     private final ScalingPolicy editing;
+    private final Select<Duration> backtestWindow = new Select<>();
+    private final BacktestPanel backtest = new BacktestPanel();
     private final Select<String> service = new Select<>();
     private final Select<PolicyMetric> metric = new Select<>();
     private final NumberField target = new NumberField("Target");
@@ -44,12 +51,19 @@ final class PolicyDialog extends Dialog {
     private final TextField scheduleZone = new TextField("Time zone");
     private final TextField scheduleDuration = new TextField("For");
     private final IntegerField scheduleMin = new IntegerField("At least");
+    private final Checkbox predictive = new Checkbox("Predictive floor: run ahead of the forecast");
+    private final TextField season = new TextField("Season");
+    private final NumberField perInstance = new NumberField("Req/s per instance");
+    private final TextField lead = new TextField("Lead");
     private final Checkbox excludeChaos = new Checkbox("Hold while a fault is injected", true);
     private final Checkbox enabled = new Checkbox("Enabled", true);
 
     /** @param services the services a scale target runs; @param editing null to create one */
-    PolicyDialog(ScalingPolicies policies, List<String> services, ScalingPolicy editing, Runnable saved) {
+    PolicyDialog(ScalingPolicies policies, Backtests backtests, Clock clock, List<String> services, ScalingPolicy editing,
+            Runnable saved) {
         this.policies = policies;
+        this.backtests = backtests;
+        this.clock = clock;
         this.editing = editing;
         setHeaderTitle(editing == null ? "New scaling policy" : "Scaling policy for " + editing.service());
         setWidth("48rem");
@@ -76,6 +90,13 @@ final class PolicyDialog extends Dialog {
         scheduleCron.setPlaceholder("0 8 * * MON-FRI");
         scheduleZone.setValue("UTC");
         scheduleDuration.setPlaceholder("10h");
+        season.setValue(ApiParameters.durationText(Predictive.DEFAULT_SEASON));
+        season.setHelperText("How often the traffic repeats");
+        perInstance.setHelperText("What one instance serves at the target");
+        lead.setValue(ApiParameters.durationText(Predictive.DEFAULT_LEAD));
+        lead.setHelperText("Read the forecast this far ahead");
+        predictive.addValueChangeListener(change -> showPredictive(change.getValue()));
+        showPredictive(false);
         if (editing != null) {
             show(editing);
         } else if (!services.isEmpty()) {
@@ -89,12 +110,23 @@ final class PolicyDialog extends Dialog {
         form.add(downWindow, 2);
         form.add(cooldown, 2);
         form.add(scheduleCron, scheduleZone, scheduleDuration, scheduleMin);
+        form.add(predictive, 4);
+        form.add(season, perInstance, lead);
         form.add(excludeChaos, 2);
         form.add(enabled, 2);
-        add(form);
+        add(form, backtest);
         var save = new Button(editing == null ? "Create policy" : "Save", click -> save(saved));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", click -> close()), save);
+        backtestWindow.setItems(Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(7));
+        backtestWindow.setItemLabelGenerator(window -> "over the last " + ApiParameters.durationText(window));
+        backtestWindow.setValue(Duration.ofDays(1));
+        backtestWindow.setAriaLabel("Backtest window");
+        var replay = new Button("Backtest", click -> backtest());
+        replay.setTooltipText("Replay these settings over recorded traffic: the instances they would have run, the p99 "
+                + "they would likely have given, and the cost");
+        var left = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(replay, backtestWindow);
+        left.getStyle().set("margin-right", "auto");
+        getFooter().add(left, new Button("Cancel", click -> close()), save);
     }
 
     private void show(ScalingPolicy policy) {
@@ -115,57 +147,25 @@ final class PolicyDialog extends Dialog {
             scheduleDuration.setValue(ApiParameters.durationText(first.duration()));
             scheduleMin.setValue(first.minInstances());
         }
+        if (policy.predictive() != null) {
+            predictive.setValue(true);
+            season.setValue(ApiParameters.durationText(policy.predictive().season()));
+            perInstance.setValue(policy.predictive().requestsPerInstance());
+            lead.setValue(ApiParameters.durationText(policy.predictive().lead()));
+        }
         excludeChaos.setValue(policy.excludeChaos());
         enabled.setValue(policy.enabled());
     }
 
+    private void showPredictive(boolean on) {
+        season.setEnabled(on);
+        perInstance.setEnabled(on);
+        lead.setEnabled(on);
+    }
+
     private void save(Runnable saved) {
-        List<HasValidation> fields = List.of(service, target, tolerance, min, max, downWindow, cooldown, scheduleCron, scheduleZone,
-                scheduleDuration, scheduleMin);
-        fields.forEach(field -> field.setInvalid(false));
-        if (service.getValue() == null) {
-            invalid(service, "No service a scale target runs");
-            return;
-        }
-        if (target.getValue() == null || min.getValue() == null || max.getValue() == null || tolerance.getValue() == null) {
-            invalid(target.getValue() == null ? target : tolerance.getValue() == null ? tolerance : min.getValue() == null ? min : max,
-                    "Required");
-            return;
-        }
-        Duration window = parsed(downWindow);
-        Duration hold = parsed(cooldown);
-        if (window == null || hold == null) {
-            return;
-        }
-        var schedules = new ArrayList<ScheduledFloor>();
-        if (!scheduleCron.getValue().isBlank()) {
-            try {
-                if (scheduleMin.getValue() == null) {
-                    throw new IllegalArgumentException("a schedule needs its minimum instances");
-                }
-                schedules.add(new ScheduledFloor(scheduleCron.getValue(), ScheduledFloor.zone(scheduleZone.getValue()),
-                        duration(scheduleDuration), scheduleMin.getValue()));
-            } catch (ApiParameters.BadParameter e) {
-                invalid(scheduleDuration, e.getMessage());
-                return;
-            } catch (IllegalArgumentException e) {
-                invalid(e.getMessage().startsWith("zone") ? scheduleZone : e.getMessage().contains("minimum") ? scheduleMin
-                        : e.getMessage().contains("duration") ? scheduleDuration : scheduleCron, e.getMessage());
-                return;
-            }
-        }
-        ScalingBehavior down = editing == null ? ScalingBehavior.DEFAULT_DOWN : editing.scaleDown();
-        List<RateLimit> downLimits = down.limits();
-        ScalingPolicy policy;
-        try {
-            policy = new ScalingPolicy(null, service.getValue(), metric.getValue(), target.getValue(), tolerance.getValue(),
-                    min.getValue(), max.getValue(), editing == null ? ScalingBehavior.DEFAULT_UP : editing.scaleUp(),
-                    new ScalingBehavior(window, downLimits), hold, schedules, excludeChaos.getValue(), enabled.getValue());
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            invalid(message.startsWith("target") ? target : message.startsWith("tolerance") ? tolerance
-                    : message.startsWith("a schedule") ? scheduleMin : message.startsWith("cooldown") ? cooldown
-                    : message.startsWith("a stabilisation") ? downWindow : max, message);
+        ScalingPolicy policy = read();
+        if (policy == null) {
             return;
         }
         try {
@@ -180,6 +180,94 @@ final class PolicyDialog extends Dialog {
         } catch (ScalingPolicies.ServiceTaken e) {
             invalid(service, e.getMessage());
         }
+    }
+
+    private void backtest() {
+        ScalingPolicy policy = read();
+        if (policy == null) {
+            return;
+        }
+        var now = clock.instant();
+        try {
+            backtest.show(backtests.run(policy, now.minus(backtestWindow.getValue()), now));
+        } catch (java.util.NoSuchElementException e) {
+            Notification.show("Nothing to replay: " + e.getMessage(), 5_000, Notification.Position.BOTTOM_START);
+        }
+    }
+
+    /** The policy the fields describe, or null with the reason under the field it is about. */
+    private ScalingPolicy read() {
+        List<HasValidation> fields = List.of(service, target, tolerance, min, max, downWindow, cooldown, scheduleCron, scheduleZone,
+                scheduleDuration, scheduleMin, season, perInstance, lead);
+        fields.forEach(field -> field.setInvalid(false));
+        if (service.getValue() == null) {
+            invalid(service, "No service a scale target runs");
+            return null;
+        }
+        if (target.getValue() == null || min.getValue() == null || max.getValue() == null || tolerance.getValue() == null) {
+            invalid(target.getValue() == null ? target : tolerance.getValue() == null ? tolerance : min.getValue() == null ? min : max,
+                    "Required");
+            return null;
+        }
+        Duration window = parsed(downWindow);
+        Duration hold = parsed(cooldown);
+        if (window == null || hold == null) {
+            return null;
+        }
+        var schedules = new ArrayList<ScheduledFloor>();
+        if (!scheduleCron.getValue().isBlank()) {
+            try {
+                if (scheduleMin.getValue() == null) {
+                    throw new IllegalArgumentException("a schedule needs its minimum instances");
+                }
+                schedules.add(new ScheduledFloor(scheduleCron.getValue(), ScheduledFloor.zone(scheduleZone.getValue()),
+                        duration(scheduleDuration), scheduleMin.getValue()));
+            } catch (ApiParameters.BadParameter e) {
+                invalid(scheduleDuration, e.getMessage());
+                return null;
+            } catch (IllegalArgumentException e) {
+                invalid(e.getMessage().startsWith("zone") ? scheduleZone : e.getMessage().contains("minimum") ? scheduleMin
+                        : e.getMessage().contains("duration") ? scheduleDuration : scheduleCron, e.getMessage());
+                return null;
+            }
+        }
+        Predictive forecast = null;
+        if (predictive.getValue()) {
+            Duration seasonLength = parsed(season);
+            Duration leadTime = parsed(lead);
+            if (seasonLength == null || leadTime == null) {
+                return null;
+            }
+            Double served = perInstance.getValue() == null && metric.getValue() == PolicyMetric.REQUESTS_PER_INSTANCE
+                    ? target.getValue() : perInstance.getValue();
+            if (served == null) {
+                invalid(perInstance, "Required: the req/s one instance serves at the target");
+                return null;
+            }
+            try {
+                forecast = new Predictive(seasonLength, served, leadTime);
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                invalid(message.startsWith("predictive.season") ? season : message.startsWith("predictive.lead") ? lead : perInstance,
+                        message);
+                return null;
+            }
+        }
+        ScalingBehavior down = editing == null ? ScalingBehavior.DEFAULT_DOWN : editing.scaleDown();
+        List<RateLimit> downLimits = down.limits();
+        ScalingPolicy policy;
+        try {
+            policy = new ScalingPolicy(null, service.getValue(), metric.getValue(), target.getValue(), tolerance.getValue(),
+                    min.getValue(), max.getValue(), editing == null ? ScalingBehavior.DEFAULT_UP : editing.scaleUp(),
+                    new ScalingBehavior(window, downLimits), hold, schedules, forecast, excludeChaos.getValue(), enabled.getValue());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            invalid(message.startsWith("target") ? target : message.startsWith("tolerance") ? tolerance
+                    : message.startsWith("a schedule") ? scheduleMin : message.startsWith("cooldown") ? cooldown
+                    : message.startsWith("a stabilisation") ? downWindow : max, message);
+            return null;
+        }
+        return policy;
     }
 
     /** The field's duration, or null with the reason under it. */

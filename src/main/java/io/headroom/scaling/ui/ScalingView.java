@@ -23,6 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.headroom.api.ApiParameters;
+import io.headroom.scaling.Backtests;
 import io.headroom.scaling.Scaling;
 import io.headroom.scaling.ScalingDecision;
 import io.headroom.scaling.ScalingEvaluation;
@@ -48,6 +49,7 @@ public class ScalingView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ScalingPolicies policies;
+    private final Backtests backtests;
     private final Scaling scaling;
     private final Clock clock;
     private final boolean operator;
@@ -58,14 +60,16 @@ public class ScalingView extends VerticalLayout {
     private final LiveRefresh.Handle refresh;
     private String selected;
 
-    public ScalingView(ScalingPolicies policies, Scaling scaling, LiveRefresh live, AuthenticationContext authentication, Clock clock) {
+    public ScalingView(ScalingPolicies policies, Backtests backtests, Scaling scaling, LiveRefresh live, AuthenticationContext authentication,
+            Clock clock) {
+        this.backtests = backtests;
         this.policies = policies;
         this.scaling = scaling;
         this.clock = clock;
         this.operator = authentication.hasRole("OPERATOR");
         add(new H2("Scaling"));
         if (operator) {
-            var create = new Button("New policy", click -> new PolicyDialog(policies, unpoliced(), null, this::reload).open());
+            var create = new Button("New policy", click -> new PolicyDialog(policies, backtests, clock, unpoliced(), null, this::reload).open());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(create);
         }
@@ -85,6 +89,19 @@ public class ScalingView extends VerticalLayout {
         return policies.evaluations(selected, now.minus(Duration.ofHours(1)), now, false, 200);
     }
 
+    /** The scheduled floors and the forecast floor, in words. */
+    private static String floors(ScalingPolicy p) {
+        var floors = new java.util.ArrayList<String>();
+        p.schedules().forEach(s -> floors.add("≥" + s.minInstances() + " from " + s.cron() + " " + s.zone() + " for "
+                + ApiParameters.durationText(s.duration())));
+        if (p.predictive() != null) {
+            floors.add("forecast " + ApiParameters.durationText(p.predictive().lead()) + " ahead at "
+                    + Formats.number(p.predictive().requestsPerInstance()) + " req/s per instance (season "
+                    + ApiParameters.durationText(p.predictive().season()) + ")");
+        }
+        return String.join("; ", floors);
+    }
+
     private void configurePolicies() {
         policyGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         policyGrid.addColumn(ScalingPolicy::service).setHeader("Service").setAutoWidth(true).setKey("service");
@@ -95,9 +112,7 @@ public class ScalingView extends VerticalLayout {
         policyGrid.addColumn(p -> "down after " + ApiParameters.durationText(p.scaleDown().stabilizationWindow())
                 + (p.cooldown().isZero() ? "" : " · cooldown " + ApiParameters.durationText(p.cooldown()))
                 + (p.excludeChaos() ? " · holds during faults" : "")).setHeader("Damping").setFlexGrow(2).setKey("damping");
-        policyGrid.addColumn(p -> p.schedules().isEmpty() ? "" : p.schedules().stream()
-                .map(s -> "≥" + s.minInstances() + " from " + s.cron() + " " + s.zone() + " for " + ApiParameters.durationText(s.duration()))
-                .collect(Collectors.joining("; "))).setHeader("Schedules").setFlexGrow(2).setKey("schedules");
+        policyGrid.addColumn(ScalingView::floors).setHeader("Floors").setFlexGrow(2).setKey("schedules");
         policyGrid.addColumn(p -> !p.enabled() ? "disabled" : scaling.runs(p.service()) ? "evaluated"
                 : "not evaluated: no scale target runs " + p.service()).setHeader("Status").setAutoWidth(true).setKey("status");
         if (operator) {
@@ -105,7 +120,7 @@ public class ScalingView extends VerticalLayout {
                     <vaadin-button theme="small tertiary" aria-label="Edit the policy for ${item.service}" @click=${edit}>Edit</vaadin-button>
                     <vaadin-button theme="small tertiary error" aria-label="Delete the policy for ${item.service}" @click=${remove}>Delete</vaadin-button>""")
                     .withProperty("service", ScalingPolicy::service)
-                    .withFunction("edit", p -> new PolicyDialog(policies, List.of(p.service()), p, this::reload).open())
+                    .withFunction("edit", p -> new PolicyDialog(policies, backtests, clock, List.of(p.service()), p, this::reload).open())
                     .withFunction("remove", p -> DeleteDialog.open("the policy for " + p.service(),
                             "The service keeps the instances it has; its evaluations are deleted with the policy.", () -> {
                                 policies.delete(p.id());

@@ -1,0 +1,183 @@
+package io.headroom.scaling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import io.headroom.kpi.SaturationSeries;
+import io.headroom.kpi.ServiceKpis;
+import io.headroom.kpi.ServicePrices;
+import io.headroom.kpi.ServiceSaturation;
+import io.headroom.kpi.ServiceSeries;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Backtests a policy before it is enabled: replays it over a past window of the service's recorded
+ * traffic ({@link Backtest}) with the metric it would have read taken from the service's measured
+ * throughput-per-instance curve over the {@link #CURVE_HISTORY} before the window's end, and
+ * prices the instances it would have run. Views and the API both call this; it changes nothing.
+ */
+@Service
+public class Backtests {
+
+    public static final Duration MAX_WINDOW = Duration.ofDays(7);
+    static final Duration CURVE_HISTORY = Duration.ofDays(7);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    /**
+     * @param instanceHours what the policy would have run; {@code recordedInstanceHours} what ran
+     * @param cost at the service's price per instance-hour, null without a price
+     * @param likelyP99MedianMs the median over minutes with requests of the p99 the curve expects
+     */
+    public record Summary(double instanceHours, Double recordedInstanceHours, Double cost, Double recordedCost, int changes,
+            Double likelyP99MedianMs, Double likelyP99MaxMs, Double recordedP99MedianMs, Double recordedP99MaxMs,
+            int minutesBeyondMeasured, double maxMeasuredLoadPerInstance, int minutesWithoutData) {
+    }
+
+    /** The replay, minute by minute (columns on {@code timestamps}), its changes, the curve it read and what to keep in mind. */
+    public record Report(String service, Instant from, Instant to, Duration interval, Double pricePerInstanceHour, Summary summary,
+            long[] timestamps, Double[] throughput, Double[] instances, Double[] recordedInstances, Double[] likelyP99Ms,
+            Double[] recordedP99Ms, List<Backtest.Change> changes, List<CapacityCurve.Point> curve, List<String> notes) {
+    }
+
+    private final ServiceKpis kpis;
+    private final ServiceSaturation saturation;
+    private final ServicePrices prices;
+    private final LoadForecasts forecasts;
+    private final Duration interval;
+
+    Backtests(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, LoadForecasts forecasts,
+            @Value("${headroom.scaling.interval:15s}") Duration interval) {
+        this.kpis = kpis;
+        this.saturation = saturation;
+        this.prices = prices;
+        this.forecasts = forecasts;
+        this.interval = interval;
+    }
+
+    /**
+     * The window starts at the service's first recorded minute when that is later.
+     *
+     * @throws java.util.NoSuchElementException when the service has sent no telemetry, or none in the window
+     * @throws IllegalArgumentException when the window is empty or longer than {@link #MAX_WINDOW}
+     */
+    public Report run(ScalingPolicy policy, Instant from, Instant to) {
+        Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant end = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("a backtest replays between 1 minute and " + MAX_WINDOW.toDays() + " days");
+        }
+        String service = policy.service();
+        ServiceSeries window = kpis.series(service, start, end, MINUTE)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no telemetry from a service named '" + service + "'"));
+        int first = 0;
+        while (first < window.throughput().length && window.throughput()[first] == null) {
+            first++;
+        }
+        if (first == window.throughput().length) {
+            throw new java.util.NoSuchElementException(service + " has no traffic recorded in this window");
+        }
+        // Minutes before the service was first seen are not traffic to replay: the window starts with its first.
+        int minutes = window.timestamps().length;
+        var recorded = new Backtest.Recorded(Arrays.copyOfRange(window.timestamps(), first, minutes),
+                Arrays.copyOfRange(window.throughput(), first, minutes), Arrays.copyOfRange(window.instances(), first, minutes),
+                Arrays.copyOfRange(window.p99Ms(), first, minutes));
+        start = Instant.ofEpochSecond(recorded.timestamps()[0]);
+        CapacityCurve curve = curve(service, end);
+        int startInstances = Arrays.stream(recorded.recordedInstances()).filter(Objects::nonNull).findFirst()
+                .map(count -> (int) Math.round(count)).orElse(policy.minInstances());
+        Backtest.Result result = Backtest.run(policy, recorded, curve, startInstances, interval,
+                policy.predictive() == null ? null : forecasts.replay(service, policy.predictive(), start, end));
+        Double price = prices.price(service).map(p -> p.pricePerInstanceHour()).orElse(null);
+        return new Report(service, start, end, interval, price, summary(result, curve, price), result.timestamps(), result.throughput(),
+                result.instances(), result.recordedInstances(), result.likelyP99Ms(), result.recordedP99Ms(), result.changes(),
+                curve.points(), notes(policy, result, curve, price));
+    }
+
+    /** The curve from the minutes before {@code end} with requests and a known instance count. */
+    private CapacityCurve curve(String service, Instant end) {
+        Instant start = end.minus(CURVE_HISTORY);
+        ServiceSeries series = kpis.series(service, start, end, MINUTE).orElse(null);
+        if (series == null) {
+            return CapacityCurve.of(List.of());
+        }
+        SaturationSeries gauges = saturation.series(service, start, end, MINUTE).orElse(null);
+        var minutes = new ArrayList<CapacityCurve.Minute>();
+        for (int i = 0; i < series.timestamps().length; i++) {
+            Double throughput = series.throughput()[i];
+            Double instances = series.instances()[i];
+            if (throughput == null || throughput <= 0 || instances == null || instances < 0.5) {
+                continue;
+            }
+            Double utilisation = gauges == null ? null : at(gauges.workerUtilisation(), gauges.timestamps(), series.timestamps()[i]);
+            Double queued = gauges == null ? null : at(gauges.queued(), gauges.timestamps(), series.timestamps()[i]);
+            minutes.add(new CapacityCurve.Minute(throughput / instances, series.p99Ms()[i], utilisation,
+                    queued == null ? null : queued / instances));
+        }
+        return CapacityCurve.of(minutes);
+    }
+
+    private static Double at(Double[] values, long[] timestamps, long second) {
+        int i = Arrays.binarySearch(timestamps, second);
+        return i < 0 ? null : values[i];
+    }
+
+    private static Summary summary(Backtest.Result result, CapacityCurve curve, Double price) {
+        double instanceHours = sum(result.instances()) / 60;
+        Double recordedHours = count(result.recordedInstances()) == 0 ? null : sum(result.recordedInstances()) / 60;
+        return new Summary(instanceHours, recordedHours, price == null ? null : instanceHours * price,
+                price == null || recordedHours == null ? null : recordedHours * price, result.changes().size(),
+                quantile(result.likelyP99Ms(), 0.5), quantile(result.likelyP99Ms(), 1), quantile(result.recordedP99Ms(), 0.5),
+                quantile(result.recordedP99Ms(), 1), result.minutesBeyondMeasured(), curve.maxMeasuredLoad(), result.minutesWithoutData());
+    }
+
+    private static List<String> notes(ScalingPolicy policy, Backtest.Result result, CapacityCurve curve, Double price) {
+        var notes = new ArrayList<String>();
+        notes.add("instances count as serving from the moment the policy asks for them: the replay is kinder than life by an "
+                + "instance's start-up time");
+        if (curve.isEmpty()) {
+            notes.add("too few measured minutes for a throughput-per-instance curve: p99" + (policy.metric() == PolicyMetric.REQUESTS_PER_INSTANCE
+                    ? "" : " and the policy's metric") + " cannot be estimated");
+        } else {
+            notes.add("p99, utilisation and queue per instance are read from %d measured minutes, %s to %s req/s per instance"
+                    .formatted(curve.points().stream().mapToInt(CapacityCurve.Point::minutes).sum(),
+                            PolicyEvaluator.number(curve.points().get(0).load()), PolicyEvaluator.number(curve.maxMeasuredLoad())));
+        }
+        if (result.minutesBeyondMeasured() > 0) {
+            notes.add("%d minutes put more load on each instance than was ever measured (over %s req/s): p99 there is at least "
+                    .formatted(result.minutesBeyondMeasured(), PolicyEvaluator.number(curve.maxMeasuredLoad()))
+                    + "what is shown, likely more");
+        }
+        if (result.minutesWithoutData() > 0) {
+            notes.add(result.minutesWithoutData() + " minutes have no measurement: the policy kept its count through them");
+        }
+        if (price == null) {
+            notes.add("no price per instance-hour is set for " + policy.service() + ": set one for costs");
+        }
+        return notes;
+    }
+
+    private static double sum(Double[] values) {
+        double sum = 0;
+        for (Double value : values) {
+            sum += value == null ? 0 : value;
+        }
+        return sum;
+    }
+
+    private static int count(Double[] values) {
+        return (int) Arrays.stream(values).filter(Objects::nonNull).count();
+    }
+
+    private static Double quantile(Double[] values, double q) {
+        double[] present = Arrays.stream(values).filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+        if (present.length == 0) {
+            return null;
+        }
+        return present[(int) Math.min(present.length - 1, Math.floor(q * present.length))];
+    }
+}
