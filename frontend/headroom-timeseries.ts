@@ -42,7 +42,12 @@ export interface TimeSeriesMarker {
   open: boolean;
   color: string;
   text: string;
+  /** Where clicking the mark leads (a route of the app), such as the evaluation that explains a scale. */
+  link?: string;
 }
+
+/** How close (CSS pixels) the pointer must be to a mark's line for a click to open the mark. */
+const MARK_REACH_PX = 6;
 
 /** A drag narrower than this is a click that wobbled, not a zoom. */
 const MIN_DRAG_PX = 5;
@@ -182,9 +187,8 @@ export class HeadroomTimeseries extends LitElement {
     const container = this.renderRoot.querySelector('.plot') as HTMLElement;
     this.plot = new uPlot(this.options(config), data, container);
     this.plot.over.addEventListener('click', () => this.pointClicked());
-    this.plot.over.title = config.clickHint
-      ? `${config.clickHint}; drag across the chart to zoom in`
-      : 'Drag across the chart to zoom in';
+    this.plot.over.addEventListener('mousemove', () => this.pointerMoved());
+    this.pointerMoved();
   }
 
   private destroyPlot() {
@@ -197,9 +201,45 @@ export class HeadroomTimeseries extends LitElement {
   /** Set when a drag ends, so the click that follows the mouse-up is not taken for a click on a point. */
   private selected = false;
 
+  /** The linked mark whose line is under the pointer, if any. */
+  private markUnderPointer(): TimeSeriesMarker | undefined {
+    const plot = this.plot;
+    const left = plot?.cursor.left;
+    if (plot == null || left == null || left < 0) return undefined;
+    let nearest: TimeSeriesMarker | undefined;
+    let distance = MARK_REACH_PX;
+    for (const marker of this.markers ?? []) {
+      if (!marker.link) continue;
+      const away = Math.abs(plot.valToPos(marker.at, 'x') - left);
+      if (away <= distance) {
+        nearest = marker;
+        distance = away;
+      }
+    }
+    return nearest;
+  }
+
+  /** Over a linked mark the pointer says it can be opened; elsewhere the plot's own hints apply. */
+  private pointerMoved() {
+    const plot = this.plot;
+    if (plot == null) return;
+    const mark = this.markUnderPointer();
+    plot.over.style.cursor = mark ? 'pointer' : '';
+    plot.over.title = mark
+      ? `${mark.text}: click to open`
+      : this.config?.clickHint
+        ? `${this.config.clickHint}; drag across the chart to zoom in`
+        : 'Drag across the chart to zoom in';
+  }
+
   private pointClicked() {
     if (this.selected) {
       this.selected = false;
+      return;
+    }
+    const mark = this.markUnderPointer();
+    if (mark) {
+      this.dispatchEvent(new CustomEvent('marker-click', { detail: { link: mark.link }, bubbles: true, composed: true }));
       return;
     }
     const plot = this.plot;

@@ -56,7 +56,7 @@ public final class PolicyEvaluator {
             desired = limit(policy, in, stabilized, current, limit);
             limitedBy = limit[0];
             if (limitedBy != null) {
-                steps.add("capped at " + desired + " by " + limitedBy);
+                steps.add((desired > stabilized ? "raised to " : "capped at ") + desired + " by " + limitedBy);
             }
         }
 

@@ -38,8 +38,10 @@ public class TimeSeriesChart extends Component implements HasSize {
     /**
      * An event marked on the time axis: a line at {@code atSeconds}, or a band to {@code endSeconds}
      * (to the right edge when {@code open}, for something still going on), labelled with {@code text}.
+     *
+     * @param link a route that clicking the mark's line opens (see {@link #addMarkerClickListener}), null for none
      */
-    public record Marker(long atSeconds, Long endSeconds, boolean open, String color, String text) {
+    public record Marker(long atSeconds, Long endSeconds, boolean open, String color, String text, String link) {
     }
 
     private final String title;
@@ -141,6 +143,9 @@ public class TimeSeriesChart extends Component implements HasSize {
             json.put("open", marker.open());
             json.put("color", marker.color());
             json.put("text", marker.text());
+            if (marker.link() != null) {
+                json.put("link", marker.link());
+            }
             array.set(array.length(), json);
         }
         getElement().setPropertyJson("markers", array);
@@ -170,6 +175,26 @@ public class TimeSeriesChart extends Component implements HasSize {
     /** Fires when the user drags across the plot to zoom, with the instants the selection spans. */
     public Registration addRangeSelectListener(ComponentEventListener<RangeSelectEvent> listener) {
         return addListener(RangeSelectEvent.class, listener);
+    }
+
+    /** Fires when the user clicks the line of a mark that has a link, with that link. */
+    public Registration addMarkerClickListener(ComponentEventListener<MarkerClickEvent> listener) {
+        return addListener(MarkerClickEvent.class, listener);
+    }
+
+    @DomEvent("marker-click")
+    public static class MarkerClickEvent extends ComponentEvent<TimeSeriesChart> {
+
+        private final String link;
+
+        public MarkerClickEvent(TimeSeriesChart source, boolean fromClient, @EventData("event.detail.link") String link) {
+            super(source, fromClient);
+            this.link = link;
+        }
+
+        public String link() {
+            return link;
+        }
     }
 
     @DomEvent("range-select")

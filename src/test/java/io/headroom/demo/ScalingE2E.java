@@ -124,4 +124,40 @@ class ScalingE2E {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(service)).click();
         return dialog;
     }
+
+    @Test
+    void anAutoscalersMarkOnAChartOpensWhyItScaled() {
+        var api = new JsonApi(port);
+        // min = max = 2 on a service at one instance: the policy scales it to 2 at its first evaluation.
+        JsonNode policy = api.post("/api/v1/scaling/policies", """
+                {"service": "auth", "metric": "utilisation", "target": 0.6, "minInstances": 2, "maxInstances": 2}""").body();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).until(() -> api
+                    .get("/api/v1/services/auth/scaling/evaluations?changes=true").body().get("evaluations").size() > 0);
+            JsonNode change = api.get("/api/v1/services/auth/scaling/evaluations?changes=true").body().get("evaluations").get(0);
+            long at = java.time.Instant.parse(change.get("decision").get("at").asText()).getEpochSecond();
+
+            Page page = browser.signedInPage(port, 1500, 1000);
+            page.navigate("http://127.0.0.1:" + port + "/services/auth");
+            Locator throughput = page.locator("headroom-timeseries").first();
+            assertThat(throughput).hasAttribute("data-annotations", java.util.regex.Pattern.compile("[1-9]\\d*"),
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+            @SuppressWarnings("unchecked")
+            var point = (java.util.List<Number>) throughput.evaluate("""
+                    (chart, at) => {
+                      const box = chart.plot.over.getBoundingClientRect();
+                      return [box.left + chart.plot.valToPos(at, 'x'), box.top + box.height / 2];
+                    }""", (double) at);
+            page.mouse().move(point.get(0).doubleValue(), point.get(1).doubleValue());
+            assertThat(throughput.locator(".u-over")).hasAttribute("title", java.util.regex.Pattern.compile("^autoscaler: 1 → 2.*click to open"));
+            page.mouse().click(point.get(0).doubleValue(), point.get(1).doubleValue());
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/scaling/evaluations/" + change.get("id").asText() + "$"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(
+                    java.util.regex.Pattern.compile("^Why auth scaled")))).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("scaling-mark-why.png")));
+        } finally {
+            api.delete("/api/v1/scaling/policies/" + policy.get("id").asText());
+            api.post("/api/v1/services/auth/scale", "{\"instances\": 1}");
+        }
+    }
 }

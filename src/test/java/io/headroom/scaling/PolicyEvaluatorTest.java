@@ -221,6 +221,12 @@ class PolicyEvaluatorTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aCountBelowMinIsRaisedToItAndTheStepSaysRaised() {
+        ScalingDecision decision = PolicyEvaluator.evaluate(policy(p -> p.bounds(2, 2)), seen(1, 0.01).input());
+        assertThat(decision.steps()).contains("raised to 2 by minInstances 2");
+    }
+
+    @org.junit.jupiter.api.Test
     void explainsEveryStep() {
         ScalingDecision decision = PolicyEvaluator.evaluate(policy(p -> p.bounds(1, 5)), seen(2, 2.4).input());
         assertThat(decision.steps()).containsExactly(

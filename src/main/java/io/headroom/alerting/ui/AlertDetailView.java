@@ -211,7 +211,7 @@ public class AlertDetailView extends VerticalLayout implements HasUrlParameter<S
         });
         chart.setMarkers(transitions.stream().filter(t -> t.at().isAfter(from))
                 .map(t -> new TimeSeriesChart.Marker(t.at().getEpochSecond(), null, false, "#f76b15",
-                        t.to().name().toLowerCase(Locale.ROOT))).toList());
+                        t.to().name().toLowerCase(Locale.ROOT), null)).toList());
         var section = new VerticalLayout(new H3("What the rule watched (last 3 hours)"), chart);
         section.setPadding(false);
         return section;

@@ -128,6 +128,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         for (TimeSeriesChart chart : charts()) {
             chart.setWidthFull();
             chart.addRangeSelectListener(this::zoomIn);
+            // A mark with a link (an autoscaler's change) opens it: "why did it scale?" in one click.
+            chart.addMarkerClickListener(click -> getUI().ifPresent(ui -> ui.navigate(click.link())));
         }
         latency.getElement().setAttribute("data-chart", "latency");
         errors.getElement().setAttribute("data-chart", "errors");
@@ -312,7 +314,7 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
     private void showEvents(List<Annotation> happened) {
         List<TimeSeriesChart.Marker> markers = happened.stream().map(event -> new TimeSeriesChart.Marker(event.at().getEpochSecond(),
                 event.end() == null ? null : event.end().getEpochSecond(), event.kind().equals("fault") && event.end() == null,
-                EVENT_COLORS.getOrDefault(event.kind(), "#888888"), event.text())).toList();
+                EVENT_COLORS.getOrDefault(event.kind(), "#888888"), event.text(), event.link())).toList();
         for (TimeSeriesChart chart : charts()) {
             chart.setMarkers(markers);
         }
