@@ -12,6 +12,7 @@ import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
 import io.headroom.kpi.ServiceSaturation;
 import io.headroom.kpi.ServiceSeries;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Service;
 public class Backtests {
 
     public static final Duration MAX_WINDOW = Duration.ofDays(7);
+    /** Backtests at once: each reads up to two weeks of minutes, and any viewer may ask for one. */
+    static final int CONCURRENT = 2;
     static final Duration CURVE_HISTORY = Duration.ofDays(7);
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -38,8 +41,15 @@ public class Backtests {
             int minutesBeyondMeasured, double maxMeasuredLoadPerInstance, int minutesWithoutData) {
     }
 
+    /** More backtests are running than {@link #CONCURRENT}: ask again in a few seconds. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super(CONCURRENT + " backtests are running; try again in a few seconds", null, false, false);
+        }
+    }
+
     /** The replay, minute by minute (columns on {@code timestamps}), its changes, the curve it read and what to keep in mind. */
-    public record Report(String service, Instant from, Instant to, Duration interval, Double pricePerInstanceHour, Summary summary,
+    public record Report(String service, Instant from, Instant to, long intervalSeconds, Double pricePerInstanceHour, Summary summary,
             long[] timestamps, Double[] throughput, Double[] instances, Double[] recordedInstances, Double[] likelyP99Ms,
             Double[] recordedP99Ms, List<Backtest.Change> changes, List<CapacityCurve.Point> curve, List<String> notes) {
     }
@@ -49,9 +59,17 @@ public class Backtests {
     private final ServicePrices prices;
     private final LoadForecasts forecasts;
     private final Duration interval;
+    private final java.util.concurrent.Semaphore running;
 
+    @Autowired
     Backtests(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, LoadForecasts forecasts,
             @Value("${headroom.scaling.interval:15s}") Duration interval) {
+        this(kpis, saturation, prices, forecasts, interval, CONCURRENT);
+    }
+
+    Backtests(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, LoadForecasts forecasts, Duration interval,
+            int concurrent) {
+        this.running = new java.util.concurrent.Semaphore(concurrent);
         this.kpis = kpis;
         this.saturation = saturation;
         this.prices = prices;
@@ -64,8 +82,20 @@ public class Backtests {
      *
      * @throws java.util.NoSuchElementException when the service has sent no telemetry, or none in the window
      * @throws IllegalArgumentException when the window is empty or longer than {@link #MAX_WINDOW}
+     * @throws Busy when {@link #CONCURRENT} backtests are running
      */
     public Report run(ScalingPolicy policy, Instant from, Instant to) {
+        if (!running.tryAcquire()) {
+            throw new Busy();
+        }
+        try {
+            return replay(policy, from, to);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Report replay(ScalingPolicy policy, Instant from, Instant to) {
         Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Instant end = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
@@ -93,9 +123,9 @@ public class Backtests {
         Backtest.Result result = Backtest.run(policy, recorded, curve, startInstances, interval,
                 policy.predictive() == null ? null : forecasts.replay(service, policy.predictive(), start, end));
         Double price = prices.price(service).map(p -> p.pricePerInstanceHour()).orElse(null);
-        return new Report(service, start, end, interval, price, summary(result, curve, price), result.timestamps(), result.throughput(),
-                result.instances(), result.recordedInstances(), result.likelyP99Ms(), result.recordedP99Ms(), result.changes(),
-                curve.points(), notes(policy, result, curve, price));
+        return new Report(service, start, end, interval.toSeconds(), price, summary(result, curve, price), result.timestamps(),
+                result.throughput(), result.instances(), result.recordedInstances(), result.likelyP99Ms(), result.recordedP99Ms(),
+                result.changes(), curve.points(), notes(policy, result, curve, price));
     }
 
     /** The curve from the minutes before {@code end} with requests and a known instance count. */

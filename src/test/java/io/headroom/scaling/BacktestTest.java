@@ -101,4 +101,11 @@ class BacktestTest {
         assertThat(result.minutesWithoutData()).isEqualTo(1);
         assertThat(result.likelyP99Ms()[0]).isNull();
     }
+
+    @Test
+    void withEveryBacktestSlotTakenTheNextIsRefusedNotQueued() {
+        var full = new Backtests(null, null, null, null, INTERVAL, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> full.run(policy(PolicyMetric.UTILISATION, 0.5, null), START,
+                START.plusSeconds(3_600))).isInstanceOf(Backtests.Busy.class).hasMessageContaining("try again in a few seconds");
+    }
 }

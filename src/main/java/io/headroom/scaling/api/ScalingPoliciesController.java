@@ -105,6 +105,12 @@ class ScalingPoliciesController {
                 .orElseGet(() -> none(id));
     }
 
+    @ExceptionHandler(Backtests.Busy.class)
+    ResponseEntity<Map<String, String>> busy(Backtests.Busy e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5")
+                .body(Map.of("error", "too_many_requests", "message", e.getMessage()));
+    }
+
     @ExceptionHandler(java.util.NoSuchElementException.class)
     ResponseEntity<Map<String, String>> unknownService(java.util.NoSuchElementException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", e.getMessage()));

@@ -192,6 +192,8 @@ final class PolicyDialog extends Dialog {
             backtest.show(backtests.run(policy, now.minus(backtestWindow.getValue()), now));
         } catch (java.util.NoSuchElementException e) {
             Notification.show("Nothing to replay: " + e.getMessage(), 5_000, Notification.Position.BOTTOM_START);
+        } catch (Backtests.Busy e) {
+            Notification.show(e.getMessage(), 5_000, Notification.Position.BOTTOM_START);
         }
     }
 
