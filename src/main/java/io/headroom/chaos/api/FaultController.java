@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 
 import io.headroom.chaos.Chaos;
 import io.headroom.chaos.Fault;
+import io.headroom.chaos.FaultInjectorUnavailable;
 import io.headroom.chaos.FaultSpec;
 import io.headroom.chaos.FaultType;
 import org.springframework.http.HttpStatus;
@@ -114,6 +115,11 @@ class FaultController {
     @ExceptionHandler(Chaos.KillSwitchEngaged.class)
     ResponseEntity<Map<String, String>> killSwitchEngaged(Chaos.KillSwitchEngaged e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "kill_switch", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(FaultInjectorUnavailable.class)
+    ResponseEntity<Map<String, String>> unavailable(FaultInjectorUnavailable e) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", "fault_injector_unavailable", "message", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

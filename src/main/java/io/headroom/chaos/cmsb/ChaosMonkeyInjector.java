@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.chaos.FaultInjector;
+import io.headroom.chaos.FaultInjectorUnavailable;
 import io.headroom.chaos.FaultSpec;
 import io.headroom.chaos.FaultType;
 import org.slf4j.Logger;
@@ -129,14 +130,15 @@ public class ChaosMonkeyInjector implements FaultInjector {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("Chaos Monkey for Spring Boot at " + uri + " did not answer: " + e.getMessage(), e);
+            throw new FaultInjectorUnavailable("Chaos Monkey for Spring Boot at " + uri + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + uri, e);
+            throw new FaultInjectorUnavailable("interrupted while calling " + uri, e);
         }
         if (response.statusCode() / 100 != 2) {
             String answer = response.body().length() > 300 ? response.body().substring(0, 300) + "…" : response.body();
-            throw new IllegalStateException("Chaos Monkey for Spring Boot at " + uri + " answered " + response.statusCode() + ": " + answer);
+            throw new FaultInjectorUnavailable("Chaos Monkey for Spring Boot at " + uri + " answered " + response.statusCode() + ": " + answer,
+                    null);
         }
     }
 

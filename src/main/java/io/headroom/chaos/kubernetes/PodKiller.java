@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.headroom.kubernetes.KubernetesClients;
 import io.headroom.chaos.FaultInjector;
+import io.headroom.chaos.FaultInjectorUnavailable;
 import io.headroom.chaos.FaultSpec;
 import io.headroom.chaos.FaultType;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public class PodKiller implements FaultInjector {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("Kubernetes refused or failed: " + e.getMessage(), e);
+            throw new FaultInjectorUnavailable("Kubernetes refused or failed: " + e.getMessage(), e);
         }
     }
 

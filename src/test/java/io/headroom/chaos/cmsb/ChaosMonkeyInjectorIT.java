@@ -100,6 +100,20 @@ class ChaosMonkeyInjectorIT extends FaultInjectorContract {
     }
 
     @Test
+    void anApplicationThatDoesNotAnswerIsReportedAsUnavailableNamingIt() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        var away = new ChaosMonkeyInjector(new ChaosMonkeyProperties(Map.of("gone", new ChaosMonkeyProperties.Target(
+                URI.create("http://127.0.0.1:" + closed + "/actuator"), null, null)), null), JSON);
+        assertThatThrownBy(() -> away.start(UUID.randomUUID().toString(), "gone",
+                new FaultSpec(FaultType.LATENCY, 300, 0, 100, Duration.ofMinutes(1))))
+                .isInstanceOf(io.headroom.chaos.FaultInjectorUnavailable.class)
+                .hasMessageContaining("Chaos Monkey for Spring Boot at http://127.0.0.1:" + closed).hasMessageContaining("did not answer");
+    }
+
+    @Test
     void faultsTheMonkeyCannotDoAsAskedAreRefused() {
         assertThatThrownBy(() -> injector.start(UUID.randomUUID().toString(), "shop",
                 new FaultSpec(FaultType.ERROR, 503, 0, 100, Duration.ofMinutes(1)))).hasMessageContaining("magnitude must be 500");
