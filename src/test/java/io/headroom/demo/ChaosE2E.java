@@ -97,10 +97,12 @@ class ChaosE2E {
             assertThat(page.locator("span[theme~='badge']").filter(new Locator.FilterOptions().setHasText("Kill switch engaged"))).isVisible();
             assertThat(page.getByText(java.util.regex.Pattern.compile("GameDay over\\. No experiment or fault can start"))).isVisible();
             assertThat(api.get("/api/v1/chaos/kill-switch").body().get("engaged").asBoolean()).isTrue();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start " + name))).isDisabled();
             page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("chaos.png")).setFullPage(true));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release")).click();
             assertThat(page.locator("span[theme~='badge']").filter(new Locator.FilterOptions().setHasText("Kill switch off"))).isVisible();
             assertThat(api.get("/api/v1/chaos/kill-switch").body().get("engaged").asBoolean()).isFalse();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start " + name))).isEnabled();
         } finally {
             api.post("/api/v1/chaos/kill-switch", "{\"engaged\": false}");
             api.delete("/api/v1/chaos/experiments/" + experiment.get("id").asText());

@@ -59,6 +59,8 @@ public class ChaosView extends VerticalLayout {
     private final java.time.Clock clock;
     private final boolean operator;
     private final Div killSwitch = new Div();
+    /** As last shown: Start buttons are disabled while it is engaged (a start would be refused). */
+    private boolean killSwitchEngaged;
     private final Grid<Experiment> experimentGrid = new Grid<>();
     private final Grid<ExperimentRun> runGrid = new Grid<>();
     private final LiveRefresh.Handle refresh;
@@ -93,6 +95,10 @@ public class ChaosView extends VerticalLayout {
     }
 
     private void showKillSwitch(KillSwitchState state) {
+        if (state.engaged() != killSwitchEngaged) {
+            killSwitchEngaged = state.engaged();
+            experimentGrid.getDataProvider().refreshAll();
+        }
         killSwitch.removeAll();
         var status = new Span(state.engaged() ? "Kill switch engaged" : "Kill switch off");
         status.getElement().getThemeList().add(state.engaged() ? "badge error primary" : "badge success");
@@ -143,10 +149,12 @@ public class ChaosView extends VerticalLayout {
         experimentGrid.addColumn(this::gameDay).setHeader("GameDay").setFlexGrow(2).setKey("schedule");
         if (operator) {
             experimentGrid.addColumn(LitRenderer.<Experiment>of("""
-                    <vaadin-button theme="small primary" aria-label="Start ${item.name}" @click=${start}>Start</vaadin-button>
+                    <vaadin-button theme="small primary" aria-label="Start ${item.name}" ?disabled=${item.blocked}
+                        title="${item.blocked ? 'The kill switch is engaged: release it to start experiments' : ''}" @click=${start}>Start</vaadin-button>
                     <vaadin-button theme="small tertiary" aria-label="Edit ${item.name}" @click=${edit}>Edit</vaadin-button>
                     <vaadin-button theme="small tertiary error" aria-label="Delete ${item.name}" @click=${remove}>Delete</vaadin-button>""")
                     .withProperty("name", Experiment::name)
+                    .withProperty("blocked", e -> killSwitchEngaged)
                     .withFunction("start", this::start)
                     .withFunction("edit", e -> new ExperimentDialog(experiments, chaos, e, this::reloadExperiments).open())
                     .withFunction("remove", e -> DeleteDialog.open("the experiment " + e.name(),
