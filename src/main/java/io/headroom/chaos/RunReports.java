@@ -72,7 +72,7 @@ public class RunReports {
 
     /** Whole minutes from {@code from}'s to {@code to}'s ({@code to} on a minute boundary: up to that minute, without it). */
     private RunReport.KpiWindow window(String service, Instant from, Instant to) {
-        ServiceSummary summary = kpis.summary(service, from, SteadyStateCheck.lastInstant(to)).orElse(null);
+        ServiceSummary summary = kpis.summary(service, from, to).orElse(null);
         if (summary == null) {
             return new RunReport.KpiWindow(from, to, 0, null, null, null, null, null, null);
         }
@@ -82,7 +82,7 @@ public class RunReports {
     }
 
     private Optional<Double> costDuring(String service, Instant from, Instant to) {
-        return kpis.summary(service, from, SteadyStateCheck.lastInstant(to)).map(s -> s.capacity().cost());
+        return kpis.summary(service, from, to).map(s -> s.capacity().cost());
     }
 
     private List<RunReport.AlertFired> alertsFired(ExperimentRun run, Instant until) {

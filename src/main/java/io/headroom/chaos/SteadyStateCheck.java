@@ -63,18 +63,13 @@ class SteadyStateCheck {
 
     private final ServiceKpis kpis;
 
-    /** KPIs are read in whole minutes, the one {@code to} falls in included: the instant before {@code to} when it starts a minute. */
-    static Instant lastInstant(Instant to) {
-        return to.equals(to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)) ? to.minusNanos(1) : to;
-    }
-
     SteadyStateCheck(ServiceKpis kpis) {
         this.kpis = kpis;
     }
 
     /** Over the whole minutes of [from, to): a {@code to} on a minute boundary leaves that minute out. */
     Result check(String service, List<SteadyStateCondition> conditions, Instant from, Instant to) {
-        ServiceSummary summary = kpis.summary(service, from, lastInstant(to)).orElse(null);
+        ServiceSummary summary = kpis.summary(service, from, to).orElse(null);
         return new Result(conditions.stream().map(condition -> {
             Double value = summary == null ? null : condition.kpi().read(summary);
             return new Reading(condition, value, condition.holds(value));
