@@ -9,7 +9,8 @@ import java.util.Arrays;
  * recent level differs from the level at the same phase of those seasons (so a week of 10 %
  * growth, or a quiet holiday, carries into the forecast). The band is the 10th and 90th
  * percentiles of the same estimator's one-step errors over the last two seasons, added to the
- * expected value (an 80 % band). Why this and not Holt-Winters: see RATIONALE, "Predictive
+ * expected value (an 80 % band), widened where needed to hold the expected value; with fewer
+ * than 10 errors to go by, the smallest and largest of them. Why this and not Holt-Winters: see RATIONALE, "Predictive
  * scaling".
  */
 final class SeasonalForecast {
@@ -17,6 +18,7 @@ final class SeasonalForecast {
     static final int MAX_SEASONS = 4;
     private static final double LOW_QUANTILE = 0.1;
     private static final double HIGH_QUANTILE = 0.9;
+    private static final int MIN_ERRORS = 10;
 
     /** @param expected per future step; low/high the band; all at least 0 */
     record Result(double[] expected, double[] low, double[] high, int seasonsUsed) {
@@ -67,8 +69,11 @@ final class SeasonalForecast {
             expected[j] = value == null ? Double.NaN : Math.max(0, value);
         }
         double[] errors = oneStepErrors(history);
-        double low = errors.length == 0 ? 0 : quantile(errors, LOW_QUANTILE);
-        double high = errors.length == 0 ? 0 : quantile(errors, HIGH_QUANTILE);
+        // Few errors say little about their spread: then the widest seen, rather than quantiles of three numbers.
+        boolean enough = errors.length >= MIN_ERRORS;
+        // The band holds the expected value even when the errors lean one way (a burst in last season's data).
+        double low = errors.length == 0 ? 0 : Math.min(0, enough ? quantile(errors, LOW_QUANTILE) : quantile(errors, 0));
+        double high = errors.length == 0 ? 0 : Math.max(0, enough ? quantile(errors, HIGH_QUANTILE) : quantile(errors, 1));
         double[] lows = new double[horizon];
         double[] highs = new double[horizon];
         for (int j = 0; j < horizon; j++) {

@@ -86,4 +86,14 @@ class SeasonalForecastTest {
             assertThat(value).isGreaterThanOrEqualTo(0);
         }
     }
+
+    @Test
+    void theBandHoldsTheExpectedValueEvenWhenPastErrorsLeanOneWay() {
+        // Growth that speeds up: the level correction lags behind it, so every one-step error is positive.
+        var forecast = new SeasonalForecast(SEASON, 3).forecast(history(4 * SEASON, i -> daily(i) + 0.05 * i * i), SEASON);
+        for (int j = 0; j < SEASON; j++) {
+            assertThat(forecast.low()[j]).isLessThanOrEqualTo(forecast.expected()[j]);
+            assertThat(forecast.high()[j]).isGreaterThanOrEqualTo(forecast.expected()[j]);
+        }
+    }
 }
