@@ -112,6 +112,9 @@ class InstanceCrashIT {
                  "groupWait": "1s", "groupInterval": "1s"}""".formatted(tag, sink.url("/once"), tag));
         OtlpClient.sendRequests(otlpPort.port(), cart, 30, 0, 450_000_000L);
         OtlpClient.sendRequests(otlpPort.port(), search, 30, 0, 450_000_000L);
+        // Committed spans reach the rollups a moment later: were one service's to arrive after the rule's first evaluation,
+        // its alert would join the group later and be a second notification, rightly.
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests(api, cart) == 30 && requests(api, search) == 30);
         assertThat(api.post("/api/v1/alert-rules", """
                 {"name": "Once%s", "service": "%s|%s", "kpi": "p99", "comparison": ">", "threshold": 300, "window": "5m"}"""
                 .formatted(tag, cart, search)).status()).isEqualTo(201);
@@ -140,6 +143,11 @@ class InstanceCrashIT {
                 .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instancePort + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         return process;
+    }
+
+    private static long requests(JsonApi api, String service) {
+        JsonApi.Answer answer = api.get("/api/v1/services/" + service + "?window=5m");
+        return answer.status() == 200 ? answer.body().get("requests").asLong() : 0;
     }
 
     private static String status(JsonApi api, long delivery) {
