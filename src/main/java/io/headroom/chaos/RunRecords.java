@@ -51,6 +51,11 @@ class RunRecords {
                 .query(Long.class).single();
     }
 
+    /** Runs that ended before {@code cutoff}, their events with them. @return how many */
+    int deleteEndedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM chaos_runs WHERE status <> 'RUNNING' AND ended_at < ?").param(Timestamp.from(cutoff)).update();
+    }
+
     Optional<ExperimentRun> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM chaos_runs WHERE id = ?").param(id).query(this::run).optional();
     }
