@@ -2,10 +2,13 @@ package io.headroom.scaling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 
 import io.headroom.kpi.SaturationSeries;
 import io.headroom.kpi.ServiceKpis;
@@ -59,7 +62,7 @@ public class Backtests {
     private final ServicePrices prices;
     private final LoadForecasts forecasts;
     private final Duration interval;
-    private final java.util.concurrent.Semaphore running;
+    private final Semaphore running;
 
     @Autowired
     Backtests(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, LoadForecasts forecasts,
@@ -69,7 +72,7 @@ public class Backtests {
 
     Backtests(ServiceKpis kpis, ServiceSaturation saturation, ServicePrices prices, LoadForecasts forecasts, Duration interval,
             int concurrent) {
-        this.running = new java.util.concurrent.Semaphore(concurrent);
+        this.running = new Semaphore(concurrent);
         this.kpis = kpis;
         this.saturation = saturation;
         this.prices = prices;
@@ -80,7 +83,7 @@ public class Backtests {
     /**
      * The window starts at the service's first recorded minute when that is later.
      *
-     * @throws java.util.NoSuchElementException when the service has sent no telemetry, or none in the window
+     * @throws NoSuchElementException when the service has sent no telemetry, or none in the window
      * @throws IllegalArgumentException when the window is empty or longer than {@link #MAX_WINDOW}
      * @throws Busy when {@link #CONCURRENT} backtests are running
      */
@@ -96,28 +99,30 @@ public class Backtests {
     }
 
     private Report replay(ScalingPolicy policy, Instant from, Instant to) {
-        Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        Instant end = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+        Instant end = to.truncatedTo(ChronoUnit.MINUTES);
+        long requestedStart = from.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
+        if (requestedStart >= end.getEpochSecond() || end.getEpochSecond() - requestedStart > MAX_WINDOW.toSeconds()) {
             throw new IllegalArgumentException("a backtest replays between 1 minute and " + MAX_WINDOW.toDays() + " days");
         }
         String service = policy.service();
-        ServiceSeries window = kpis.series(service, start, end, MINUTE)
-                .orElseThrow(() -> new java.util.NoSuchElementException("no telemetry from a service named '" + service + "'"));
-        int first = 0;
-        while (first < window.throughput().length && window.throughput()[first] == null) {
+        // One read serves both: the window lies within the curve's history, which ends where the window does.
+        ServiceSeries history = kpis.series(service, end.minus(CURVE_HISTORY), end, MINUTE)
+                .orElseThrow(() -> new NoSuchElementException("no telemetry from a service named '" + service + "'"));
+        long[] timestamps = history.timestamps();
+        int first = Math.max(0, Arrays.binarySearch(timestamps, requestedStart));
+        // Minutes before the service was first seen are not traffic to replay: the window starts with its first.
+        while (first < timestamps.length && history.throughput()[first] == null) {
             first++;
         }
-        if (first == window.throughput().length) {
-            throw new java.util.NoSuchElementException(service + " has no traffic recorded in this window");
+        if (first == timestamps.length) {
+            throw new NoSuchElementException(service + " has no traffic recorded in this window");
         }
-        // Minutes before the service was first seen are not traffic to replay: the window starts with its first.
-        int minutes = window.timestamps().length;
-        var recorded = new Backtest.Recorded(Arrays.copyOfRange(window.timestamps(), first, minutes),
-                Arrays.copyOfRange(window.throughput(), first, minutes), Arrays.copyOfRange(window.instances(), first, minutes),
-                Arrays.copyOfRange(window.p99Ms(), first, minutes));
-        start = Instant.ofEpochSecond(recorded.timestamps()[0]);
-        CapacityCurve curve = curve(service, end);
+        var recorded = new Backtest.Recorded(Arrays.copyOfRange(timestamps, first, timestamps.length),
+                Arrays.copyOfRange(history.throughput(), first, timestamps.length),
+                Arrays.copyOfRange(history.instances(), first, timestamps.length),
+                Arrays.copyOfRange(history.p99Ms(), first, timestamps.length));
+        Instant start = Instant.ofEpochSecond(timestamps[first]);
+        CapacityCurve curve = curve(service, history);
         int startInstances = Arrays.stream(recorded.recordedInstances()).filter(Objects::nonNull).findFirst()
                 .map(count -> (int) Math.round(count)).orElse(policy.minInstances());
         Backtest.Result result = Backtest.run(policy, recorded, curve, startInstances, interval,
@@ -128,24 +133,19 @@ public class Backtests {
                 result.changes(), curve.points(), notes(policy, result, curve, price));
     }
 
-    /** The curve from the minutes before {@code end} with requests and a known instance count. */
-    private CapacityCurve curve(String service, Instant end) {
-        Instant start = end.minus(CURVE_HISTORY);
-        ServiceSeries series = kpis.series(service, start, end, MINUTE).orElse(null);
-        if (series == null) {
-            return CapacityCurve.of(List.of());
-        }
-        SaturationSeries gauges = saturation.series(service, start, end, MINUTE).orElse(null);
+    /** The curve from the history's minutes with requests and a known instance count. */
+    private CapacityCurve curve(String service, ServiceSeries history) {
+        SaturationSeries gauges = saturation.series(service, history.from(), history.to(), MINUTE).orElse(null);
         var minutes = new ArrayList<CapacityCurve.Minute>();
-        for (int i = 0; i < series.timestamps().length; i++) {
-            Double throughput = series.throughput()[i];
-            Double instances = series.instances()[i];
+        for (int i = 0; i < history.timestamps().length; i++) {
+            Double throughput = history.throughput()[i];
+            Double instances = history.instances()[i];
             if (throughput == null || throughput <= 0 || instances == null || instances < 0.5) {
                 continue;
             }
-            Double utilisation = gauges == null ? null : at(gauges.workerUtilisation(), gauges.timestamps(), series.timestamps()[i]);
-            Double queued = gauges == null ? null : at(gauges.queued(), gauges.timestamps(), series.timestamps()[i]);
-            minutes.add(new CapacityCurve.Minute(throughput / instances, series.p99Ms()[i], utilisation,
+            Double utilisation = gauges == null ? null : at(gauges.workerUtilisation(), gauges.timestamps(), history.timestamps()[i]);
+            Double queued = gauges == null ? null : at(gauges.queued(), gauges.timestamps(), history.timestamps()[i]);
+            minutes.add(new CapacityCurve.Minute(throughput / instances, history.p99Ms()[i], utilisation,
                     queued == null ? null : queued / instances));
         }
         return CapacityCurve.of(minutes);

@@ -3,9 +3,12 @@ package io.headroom.scaling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.headroom.api.ApiParameters;
 import io.headroom.kpi.ForecastSource;
@@ -32,13 +35,14 @@ public class LoadForecasts implements ForecastSource {
     static final Duration SETTLE = Duration.ofSeconds(30);
     private static final int STEPS_PER_SEASON = 144;
 
-    private record Key(String service, Duration season, Instant origin, Duration horizon) {
+    private record Key(String service, Duration season, Duration horizon) {
     }
 
     private final ServiceKpis kpis;
     private final ScalingPolicyRecords policies;
     private final Clock clock;
-    private final Map<String, Map.Entry<Key, LoadForecast>> latest = new ConcurrentHashMap<>();
+    /** The newest forecast of each kind: reused while its origin is still the current one. */
+    private final Map<Key, LoadForecast> latest = new ConcurrentHashMap<>();
 
     LoadForecasts(ServiceKpis kpis, ScalingPolicyRecords policies, Clock clock) {
         this.kpis = kpis;
@@ -71,13 +75,13 @@ public class LoadForecasts implements ForecastSource {
     LoadForecast forecast(String service, Duration season, Instant now, Duration horizon) {
         Duration step = step(season);
         Instant origin = Instant.ofEpochSecond(Math.floorDiv(now.minus(SETTLE).getEpochSecond(), step.toSeconds()) * step.toSeconds());
-        var key = new Key(service, season, origin, horizon);
-        Map.Entry<Key, LoadForecast> cached = latest.get(service + "|" + season + "|" + horizon);
-        if (cached != null && cached.getKey().equals(key)) {
-            return cached.getValue();
+        var key = new Key(service, season, horizon);
+        LoadForecast cached = latest.get(key);
+        if (cached != null && cached.origin().equals(origin)) {
+            return cached;
         }
         LoadForecast made = make(service, season, step, origin, horizon);
-        latest.put(service + "|" + season + "|" + horizon, Map.entry(key, made));
+        latest.put(key, made);
         return made;
     }
 
@@ -95,7 +99,7 @@ public class LoadForecasts implements ForecastSource {
      * A replay's forecast floors: at each instant in [from, to) what the predictive policy would have
      * asked for from the history known then, one forecast per step.
      */
-    java.util.function.Function<Instant, PolicyInput.ForecastFloor> replay(String service, Predictive predictive, Instant from,
+    Function<Instant, PolicyInput.ForecastFloor> replay(String service, Predictive predictive, Instant from,
             Instant to) {
         Duration step = step(predictive.season());
         SeasonalForecast model = model(predictive.season(), step);
@@ -103,11 +107,11 @@ public class LoadForecasts implements ForecastSource {
                 .minus(step.multipliedBy(historySteps(model, step, predictive.lead().plus(step))));
         Double[] all = kpis.series(service, start, to, step).map(ServiceSeries::throughput).orElse(new Double[0]);
         Duration horizon = predictive.lead().plus(step);
-        var made = new java.util.HashMap<Long, LoadForecast>();
+        var made = new HashMap<Long, LoadForecast>();
         return at -> {
             long index = Math.floorDiv(at.minus(SETTLE).getEpochSecond() - start.getEpochSecond(), step.toSeconds());
             LoadForecast forecast = made.computeIfAbsent(index, i -> forecast(service, predictive.season(), step,
-                    start.plus(step.multipliedBy(i)), horizon, model, java.util.Arrays.copyOf(all, (int) Math.min(i, all.length))));
+                    start.plus(step.multipliedBy(i)), horizon, model, Arrays.copyOf(all, (int) Math.min(i, all.length))));
             return floor(forecast, predictive, at);
         };
     }

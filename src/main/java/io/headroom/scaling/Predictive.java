@@ -15,11 +15,19 @@ public record Predictive(Duration season, double requestsPerInstance, Duration l
 
     public static final Duration DEFAULT_SEASON = Duration.ofDays(1);
     public static final Duration DEFAULT_LEAD = Duration.ofMinutes(10);
+    /** Seasons a forecast can use: at least a few one-minute steps, at most four weeks (a monthly rhythm). */
+    public static final Duration MIN_SEASON = Duration.ofMinutes(5);
+    public static final Duration MAX_SEASON = Duration.ofDays(28);
+
+    /** Whether a forecast can use a season this long. */
+    public static boolean seasonFits(Duration season) {
+        return season.compareTo(MIN_SEASON) >= 0 && season.compareTo(MAX_SEASON) <= 0;
+    }
 
     public Predictive {
         season = season == null ? DEFAULT_SEASON : season;
         lead = lead == null ? DEFAULT_LEAD : lead;
-        if (season.compareTo(Duration.ofMinutes(5)) < 0 || season.compareTo(Duration.ofDays(28)) > 0) {
+        if (!seasonFits(season)) {
             throw new IllegalArgumentException("predictive.season must be between 5m and 28d, was " + season);
         }
         if (!(requestsPerInstance > 0) || !Double.isFinite(requestsPerInstance)) {

@@ -38,13 +38,14 @@ public final class WebhookSignature {
         if (secret == null || !secret.startsWith(PREFIX)) {
             throw new IllegalArgumentException(wanted);
         }
+        byte[] key;
         try {
-            int length = Base64.getDecoder().decode(secret.substring(PREFIX.length())).length;
-            if (length < MIN_KEY || length > MAX_KEY) {
-                throw new IllegalArgumentException(wanted + "; this one has " + length + " bytes");
-            }
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("a secret") ? e : new IllegalArgumentException(wanted);
+            key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException(wanted);
+        }
+        if (key.length < MIN_KEY || key.length > MAX_KEY) {
+            throw new IllegalArgumentException(wanted + "; this one has " + key.length + " bytes");
         }
         return secret;
     }

@@ -82,6 +82,11 @@ class ScalingE2E {
         assertThat(page.locator("vaadin-number-field[invalid]")).containsText("Required: the req/s one instance serves at the target");
 
         dialog.getByLabel("Req/s per instance", new Locator.GetByLabelOptions().setExact(true)).fill("5");
+        // A backtest replays whole minutes: with a fleet younger than its first whole minute there is nothing to replay yet
+        // (the dialog says so). The API, which the dialog's button shares, tells when there is.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> api.post("/api/v1/scaling/backtest?window=1h",
+                "{\"service\": \"auth\", \"metric\": \"utilisation\", \"target\": 0.6, \"minInstances\": 1, \"maxInstances\": 10}")
+                .status() == 200);
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Backtest").setExact(true)).click();
         Locator report = dialog.locator("[data-backtest]");
         assertThat(report).containsText("Backtest of auth");

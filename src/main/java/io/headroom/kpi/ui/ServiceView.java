@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -257,9 +258,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
      * the forecast's end, the forecast filling the steps after now.
      */
     private void showThroughput(ServiceSeries series, Long start, Long end, ForecastSource.ThroughputForecast forecast) {
-        var line = new TimeSeriesChart.Line("requests/s", "#3d9df2", series.throughput());
         if (forecast == null || forecast.timestamps().length == 0) {
-            throughput.setData(series.timestamps(), start, end, List.of(line));
+            throughput.setData(series.timestamps(), start, end, List.of(throughputLine(series.throughput())));
             return;
         }
         long step = series.step().toSeconds();
@@ -267,8 +267,8 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
         long forecastEnd = forecast.timestamps()[forecast.timestamps().length - 1] + forecast.stepSeconds();
         long next = past.length == 0 ? end : past[past.length - 1] + step;
         int future = (int) Math.max(0, (forecastEnd - next + step - 1) / step);
-        long[] times = java.util.Arrays.copyOf(past, past.length + future);
-        Double[] measured = java.util.Arrays.copyOf(series.throughput(), times.length);
+        long[] times = Arrays.copyOf(past, past.length + future);
+        Double[] measured = Arrays.copyOf(series.throughput(), times.length);
         Double[] expected = new Double[times.length];
         Double[] low = new Double[times.length];
         Double[] high = new Double[times.length];
@@ -284,8 +284,12 @@ public class ServiceView extends VerticalLayout implements HasUrlParameter<Strin
                 high[i] = forecast.high()[at];
             }
         }
-        throughput.setData(times, start, Math.max(end, forecastEnd), List.of(new TimeSeriesChart.Line("requests/s", "#3d9df2", measured)),
+        throughput.setData(times, start, Math.max(end, forecastEnd), List.of(throughputLine(measured)),
                 new TimeSeriesChart.Band("forecast", "#8e4ec6", expected, low, high));
+    }
+
+    private static TimeSeriesChart.Line throughputLine(Double[] values) {
+        return new TimeSeriesChart.Line("requests/s", "#3d9df2", values);
     }
 
     /** Each saturation chart shows only when the service reports its metrics: most services report some, few all. */

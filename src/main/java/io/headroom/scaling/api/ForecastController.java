@@ -10,6 +10,7 @@ import io.headroom.api.ApiParameters;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.scaling.LoadForecast;
 import io.headroom.scaling.LoadForecasts;
+import io.headroom.scaling.Predictive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class ForecastController {
         }
         Duration seasonLength = season == null ? forecasts.season(service) : ApiParameters.duration("season", season);
         Duration ahead = horizon == null ? LoadForecasts.HORIZON : ApiParameters.duration("horizon", horizon);
-        if (seasonLength.compareTo(Duration.ofMinutes(5)) < 0 || seasonLength.compareTo(Duration.ofDays(28)) > 0) {
+        if (!Predictive.seasonFits(seasonLength)) {
             throw new ApiParameters.BadParameter("season", "season must be between 5m and 28d");
         }
         if (ahead.compareTo(Duration.ofDays(1)) > 0) {

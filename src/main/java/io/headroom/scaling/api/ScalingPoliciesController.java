@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import io.headroom.api.ApiParameters;
 import io.headroom.scaling.Backtests;
@@ -111,8 +112,8 @@ class ScalingPoliciesController {
                 .body(Map.of("error", "too_many_requests", "message", e.getMessage()));
     }
 
-    @ExceptionHandler(java.util.NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> unknownService(java.util.NoSuchElementException e) {
+    @ExceptionHandler(NoSuchElementException.class)
+    ResponseEntity<Map<String, String>> unknownService(NoSuchElementException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", e.getMessage()));
     }
 

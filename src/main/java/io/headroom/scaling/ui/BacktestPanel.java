@@ -1,6 +1,7 @@
 package io.headroom.scaling.ui;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -64,6 +65,6 @@ final class BacktestPanel extends Div {
     }
 
     private static String hours(double hours) {
-        return String.format(java.util.Locale.ROOT, hours < 10 ? "%.2f" : "%.1f", hours);
+        return String.format(Locale.ROOT, hours < 10 ? "%.2f" : "%.1f", hours);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -124,7 +126,7 @@ final class PolicyDialog extends Dialog {
         var replay = new Button("Backtest", click -> backtest());
         replay.setTooltipText("Replay these settings over recorded traffic: the instances they would have run, the p99 "
                 + "they would likely have given, and the cost");
-        var left = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(replay, backtestWindow);
+        var left = new HorizontalLayout(replay, backtestWindow);
         left.getStyle().set("margin-right", "auto");
         getFooter().add(left, new Button("Cancel", click -> close()), save);
     }
@@ -190,7 +192,7 @@ final class PolicyDialog extends Dialog {
         var now = clock.instant();
         try {
             backtest.show(backtests.run(policy, now.minus(backtestWindow.getValue()), now));
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             Notification.show("Nothing to replay: " + e.getMessage(), 5_000, Notification.Position.BOTTOM_START);
         } catch (Backtests.Busy e) {
             Notification.show(e.getMessage(), 5_000, Notification.Position.BOTTOM_START);

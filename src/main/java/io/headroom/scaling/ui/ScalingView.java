@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ public class ScalingView extends VerticalLayout {
 
     /** The scheduled floors and the forecast floor, in words. */
     private static String floors(ScalingPolicy p) {
-        var floors = new java.util.ArrayList<String>();
+        var floors = new ArrayList<String>();
         p.schedules().forEach(s -> floors.add("≥" + s.minInstances() + " from " + s.cron() + " " + s.zone() + " for "
                 + ApiParameters.durationText(s.duration())));
         if (p.predictive() != null) {

@@ -127,12 +127,15 @@ public class WebhookScaleTarget implements ScaleTarget {
         }
         JsonNode current = answer.get("current");
         JsonNode desired = answer.has("desired") ? answer.get("desired") : current;
-        if (!current.canConvertToInt() || !current.isIntegralNumber() || current.asInt() < 0
-                || !desired.isIntegralNumber() || desired.asInt() < 0) {
+        if (!isCount(current) || !isCount(desired)) {
             throw new ScaleTargetUnavailable("the scale webhook " + receiver.url() + " answered " + answer
                     + ": current and desired must be whole numbers, 0 or more", null);
         }
         return Optional.of(new Instances(service, current.asInt(), desired.asInt(), receiver.minInstances(),
                 receiver.maxInstances()));
+    }
+
+    private static boolean isCount(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 0;
     }
 }
