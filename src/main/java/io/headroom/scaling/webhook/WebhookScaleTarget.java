@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -110,6 +111,10 @@ public class WebhookScaleTarget implements ScaleTarget {
             throw new ScaleTargetUnavailable(where + ": no answer within " + properties.timeout().toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // The request's own timeout and the wait for it are the same bound; either may fire first.
+                throw new ScaleTargetUnavailable(where + ": no answer within " + properties.timeout().toMillis() + " ms", cause);
+            }
             throw new ScaleTargetUnavailable(where + " failed: " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         } catch (IOException e) {
