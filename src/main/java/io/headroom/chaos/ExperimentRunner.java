@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,6 +57,12 @@ class ExperimentRunner {
     private final SecurityContextHolderStrategy security;
     /** Since when each run's steady state has been broken without a break, for the grace period. */
     private final Map<Long, Instant> breachStreaks = new ConcurrentHashMap<>();
+    /**
+     * Runs of this process still being started: the row exists (it claims the service) before the
+     * check before and the injection, and the checks must not judge, end or roll back a run whose
+     * faults are still going in.
+     */
+    private final Set<Long> starting = ConcurrentHashMap.newKeySet();
 
     /** The service has a running experiment: one at a time. */
     static final class AlreadyRunning extends RuntimeException {
@@ -96,6 +103,15 @@ class ExperimentRunner {
         } catch (DuplicateKeyException e) {
             throw new AlreadyRunning(experiment.service(), runs.running(experiment.service()).map(ExperimentRun::id).orElse(-1L));
         }
+        starting.add(id);
+        try {
+            return start(id, experiment, startedBy, now);
+        } finally {
+            starting.remove(id);
+        }
+    }
+
+    private ExperimentRun start(long id, Experiment experiment, String startedBy, Instant now) {
         Optional<String> refusal = guards.refusal(experiment);
         if (refusal.isEmpty()) {
             SteadyStateCheck.Result before = check.check(experiment.service(), experiment.steadyState(), now.minus(BEFORE_WINDOW), now);
@@ -142,6 +158,9 @@ class ExperimentRunner {
         }
         KillSwitchState switchState = killSwitch.state();
         for (ExperimentRun run : runs.runningOwnedBy(owner)) {
+            if (starting.contains(run.id())) {
+                continue;
+            }
             try {
                 check(run, switchState);
             } catch (RuntimeException e) {

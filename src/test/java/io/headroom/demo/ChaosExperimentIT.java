@@ -68,7 +68,9 @@ class ChaosExperimentIT {
         assertThat(started.get("timeline").findValuesAsText("kind")).containsExactly("check_before", "fault_started");
 
         JsonNode aborted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/api/v1/chaos/runs/" + run).body(), r -> !r.get("status").asText().equals("RUNNING"));
+                // The run ends before its rollback runs (ending it is what keeps a second ender out): wait for both.
+                .until(() -> api.get("/api/v1/chaos/runs/" + run).body(), r -> !r.get("status").asText().equals("RUNNING")
+                        && r.get("timeline").findValuesAsText("kind").contains("rollback"));
         assertThat(aborted.get("status").asText()).isEqualTo("ABORTED");
         assertThat(aborted.get("endReason").asText()).startsWith("steady state broken: p99").contains("breaks p99 < 300 ms");
         assertThat(aborted.get("hypothesisHeld").asBoolean()).isFalse();
