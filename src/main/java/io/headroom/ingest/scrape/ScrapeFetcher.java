@@ -7,16 +7,13 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.zip.GZIPInputStream;
 
+import io.headroom.http.BoundedBody;
 import io.headroom.ingest.prometheus.ExpositionFormat;
 
 /**
@@ -52,7 +49,7 @@ final class ScrapeFetcher {
                 .header("User-Agent", "Headroom")
                 .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(target))
                 .GET().build();
-        return http.sendAsync(request, info -> new LimitedBody(bodyLimit))
+        return http.sendAsync(request, BoundedBody.refusedBeyond(bodyLimit, () -> tooLarge(bodyLimit)))
                 .thenApply(response -> exposition(response, bodyLimit));
     }
 
@@ -92,56 +89,5 @@ final class ScrapeFetcher {
 
     private static String seconds(ScrapeTarget target) {
         return String.valueOf(target.timeout().toMillis() / 1000.0);
-    }
-
-    /** Collects the body, cancelling the response as soon as it passes the limit. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        private final long limit;
-        private Flow.Subscription subscription;
-
-        LimitedBody(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (out.size() + buffer.remaining() > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(tooLarge(limit));
-                    return;
-                }
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                out.writeBytes(bytes);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            result.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
     }
 }

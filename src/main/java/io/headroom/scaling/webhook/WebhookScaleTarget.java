@@ -1,7 +1,6 @@
 package io.headroom.scaling.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.http.BoundedBody;
 import io.headroom.scaling.Instances;
 import io.headroom.scaling.ScaleTarget;
 import io.headroom.scaling.ScaleTargetUnavailable;
@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code GET url} answers {@code {"current": 2, "desired": 3}}: instances running now and the
  * count being worked towards ({@code desired} defaults to {@code current}).</li>
  * </ul>
- * Redirects are not followed, each exchange is bounded by {@code timeout} and at most 64 KiB of an
- * answer are read. Failures are {@link ScaleTargetUnavailable} with the URL and what went wrong.
+ * Redirects are not followed, each exchange, its answer read to the end, is bounded by
+ * {@code timeout}, and an answer over 64 KiB is refused. Failures are {@link ScaleTargetUnavailable} with the URL and what went wrong.
  * The URLs come from Headroom's own configuration, which only its operators write, so they are
  * not held to the notification channels' rule against private addresses.
  */
@@ -93,14 +93,11 @@ public class WebhookScaleTarget implements ScaleTarget {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         }
         String where = method + " " + receiver.url() + " (scaling " + service + ")";
-        var pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        var pending = http.sendAsync(request.build(), BoundedBody.refusedBeyond(MAX_ANSWER_BYTES,
+                () -> new ScaleTargetUnavailable(where + " answered more than " + MAX_ANSWER_BYTES + " bytes", null)));
         try {
-            HttpResponse<InputStream> response = pending.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            byte[] answer;
-            try (InputStream in = response.body()) {
-                answer = in.readNBytes(MAX_ANSWER_BYTES);
-            }
-            String text = new String(answer, StandardCharsets.UTF_8).strip();
+            HttpResponse<byte[]> response = pending.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            String text = new String(response.body(), StandardCharsets.UTF_8).strip();
             if (response.statusCode() / 100 != 2) {
                 throw new ScaleTargetUnavailable(where + " answered " + response.statusCode()
                         + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)), null);
@@ -111,6 +108,9 @@ public class WebhookScaleTarget implements ScaleTarget {
             throw new ScaleTargetUnavailable(where + ": no answer within " + properties.timeout().toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ScaleTargetUnavailable unavailable) {
+                throw unavailable;
+            }
             if (cause instanceof HttpTimeoutException) {
                 // The request's own timeout and the wait for it are the same bound; either may fire first.
                 throw new ScaleTargetUnavailable(where + ": no answer within " + properties.timeout().toMillis() + " ms", cause);

@@ -89,13 +89,31 @@ class WebhookScaleTargetIT extends ScaleTargetContract {
             }
             exchange.close();
         });
+        server.createContext("/scale/huge", exchange -> answer(exchange, 200, "{\"current\": 2, \"note\": \"" + "x".repeat(100_000) + "\"}"));
+        server.createContext("/scale/trickles", exchange -> {
+            // Headers at once, then a byte of the answer every 200 ms: a read of the answer outside the bound would wait 10 s.
+            exchange.sendResponseHeaders(200, 50);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 50 && closing.getCount() > 0; i++) {
+                    out.write(' ');
+                    out.flush();
+                    closing.await(200, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException clientLeft) {
+                // Headroom gave up on the answer, as it should.
+            }
+        });
         server.start();
         target = new WebhookScaleTarget(new WebhookScaleProperties(Duration.ofSeconds(1), Map.of(
                 "checkout", receiver("/scale/checkout", SECRET),
                 "wrong-secret", receiver("/scale/checkout", WebhookSignature.newSecret()),
                 "down", receiver("/scale/down", SECRET),
                 "nonsense", receiver("/scale/nonsense", SECRET),
-                "hangs", receiver("/scale/hangs", SECRET))), Clock.systemUTC());
+                "hangs", receiver("/scale/hangs", SECRET),
+                "huge", receiver("/scale/huge", SECRET),
+                "trickles", receiver("/scale/trickles", SECRET))), Clock.systemUTC());
     }
 
     @AfterAll
@@ -150,6 +168,16 @@ class WebhookScaleTargetIT extends ScaleTargetContract {
                 .hasMessageContaining("current and desired must be whole numbers");
         long started = System.nanoTime();
         assertThatThrownBy(() -> target.instances("hangs")).isInstanceOf(ScaleTargetUnavailable.class)
+                .hasMessageContaining("no answer within 1000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theAnswerIsReadWithinTheTimeoutAndWithinItsSize() {
+        assertThatThrownBy(() -> target.instances("huge")).isInstanceOf(ScaleTargetUnavailable.class)
+                .hasMessageContaining("/scale/huge (scaling huge) answered more than 65536 bytes");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> target.instances("trickles")).isInstanceOf(ScaleTargetUnavailable.class)
                 .hasMessageContaining("no answer within 1000 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
