@@ -183,7 +183,7 @@ public class Chaos implements SmartLifecycle {
         if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("durationSeconds must be between 1 and " + MAX_DURATION.toSeconds());
         }
-        boolean perRequest = spec.type() == FaultType.LATENCY || spec.type() == FaultType.ERROR;
+        boolean perRequest = spec.type().hitsRequests();
         if (!(spec.percentage() > 0 && spec.percentage() <= 100)) {
             throw new IllegalArgumentException("percentage must be above 0 and at most 100");
         }

@@ -75,12 +75,7 @@ public record ExperimentJson(Long id, String name, String service, List<FaultJso
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("faults[].type must be one of latency, error, kill, cpu; was '" + json.type() + "'");
         }
-        double magnitude = json.magnitude() != null ? json.magnitude() : switch (type) {
-            case LATENCY -> Double.NaN;
-            case ERROR -> 500;
-            case KILL -> 1;
-            case CPU -> 100;
-        };
+        double magnitude = json.magnitude() != null ? json.magnitude() : type.defaultMagnitude();
         return new FaultSpec(type, magnitude, json.jitter() == null ? 0 : json.jitter(),
                 json.percentage() == null ? 100 : json.percentage(), Duration.ZERO,
                 json.instancePercentage() == null ? 100 : json.instancePercentage());

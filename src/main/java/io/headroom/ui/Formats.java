@@ -35,6 +35,19 @@ public final class Formats {
     }
 
     /**
+     * A fraction as the percentage a form field shows: 3.7 for 0.037, not the 3.6999999999999997
+     * that multiplying in binary gives. Rounded to 6 decimals, far finer than anyone types.
+     */
+    public static double percentOf(double fraction) {
+        return Math.round(fraction * 1e8) / 1e6;
+    }
+
+    /** The fraction a percentage typed into a form field means, without binary artefacts: 0.037 for 3.7. */
+    public static double fractionOf(double percent) {
+        return Math.round(percent * 1e6) / 1e8;
+    }
+
+    /**
      * A share measured against an objective, with the digits that distinguish 99.9 from 99.95:
      * up to three decimals, none trailing ("99 %", "99.9 %", "99.953 %").
      */

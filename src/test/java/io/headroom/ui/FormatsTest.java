@@ -36,4 +36,14 @@ class FormatsTest {
         assertThat(Formats.money(0.096)).isEqualTo("0.096");
         assertThat(Formats.money(0.000023148)).isEqualTo("0.0000231");
     }
+
+    @Test
+    void formFieldsShowAndReadPercentagesWithoutBinaryArtefacts() {
+        assertThat(Formats.percentOf(0.037)).isEqualTo(3.7);
+        assertThat(Formats.percentOf(0.9995)).isEqualTo(99.95);
+        assertThat(Formats.percentOf(0.25)).isEqualTo(25.0);
+        assertThat(Formats.fractionOf(3.7)).isEqualTo(0.037);
+        assertThat(Formats.fractionOf(99.95)).isEqualTo(0.9995);
+        assertThat(Formats.fractionOf(99.9999)).isEqualTo(0.999999);
+    }
 }

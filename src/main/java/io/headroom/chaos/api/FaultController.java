@@ -53,13 +53,7 @@ class FaultController {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("type must be one of latency, error, kill, cpu; was '" + type + "'");
             }
-            double defaultMagnitude = switch (faultType) {
-                case LATENCY -> Double.NaN;
-                case ERROR -> 500;
-                case KILL -> 1;
-                case CPU -> 100;
-            };
-            return new FaultSpec(faultType, magnitude == null ? defaultMagnitude : magnitude, jitter == null ? 0 : jitter,
+            return new FaultSpec(faultType, magnitude == null ? faultType.defaultMagnitude() : magnitude, jitter == null ? 0 : jitter,
                     percentage == null ? 100 : percentage, Duration.ofSeconds(durationSeconds),
                     instancePercentage == null ? 100 : instancePercentage);
         }

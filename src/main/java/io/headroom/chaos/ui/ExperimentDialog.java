@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.HasValidation;
@@ -31,6 +32,7 @@ import io.headroom.chaos.FaultType;
 import io.headroom.chaos.SteadyStateCondition;
 import io.headroom.chaos.SteadyStateProposal;
 import io.headroom.schedule.CronSchedule;
+import io.headroom.ui.Formats;
 
 /**
  * Creates or edits an experiment: one fault (faults and conditions beyond what the form shows,
@@ -92,7 +94,7 @@ final class ExperimentDialog extends Dialog {
         grace.setHelperText("0: abort at the first check that sees a breach");
         abortAlerts.setPlaceholder("HighP99Latency, ErrorBudgetBurn");
         abortAlerts.setHelperText("Alert rule names, comma-separated, firing on the service");
-        minBudget.setValue(Experiment.DEFAULT_MIN_ERROR_BUDGET * 100);
+        minBudget.setValue(Formats.percentOf(Experiment.DEFAULT_MIN_ERROR_BUDGET));
         minBudget.setHelperText("Refused with less of the SLO's budget left");
         recovery.setValue((int) Experiment.DEFAULT_RECOVERY.toSeconds());
         recovery.setHelperText("The steady state is checked again after the rollback");
@@ -126,19 +128,11 @@ final class ExperimentDialog extends Dialog {
         if (fault == null) {
             return;
         }
-        magnitude.setLabel(switch (fault) {
-            case LATENCY -> "Added latency (ms)";
-            case ERROR -> "HTTP status";
-            case KILL -> "Instances to kill";
-            case CPU -> "% of a core";
-        });
-        magnitude.setValue(switch (fault) {
-            case LATENCY -> 800.0;
-            case ERROR -> 500.0;
-            case KILL -> 1.0;
-            case CPU -> 100.0;
-        });
-        boolean perRequest = fault == FaultType.LATENCY || fault == FaultType.ERROR;
+        magnitude.setLabel(fault.magnitudeLabel());
+        magnitude.setHelperText(fault.magnitudeRange());
+        // An experiment starts from a fault that should break a typical steady state (p99 < 300 ms).
+        magnitude.setValue(fault == FaultType.LATENCY ? 800.0 : fault.defaultMagnitude());
+        boolean perRequest = fault.hitsRequests();
         percentage.setEnabled(perRequest);
         if (!perRequest) {
             percentage.setValue(100.0);
@@ -160,7 +154,7 @@ final class ExperimentDialog extends Dialog {
                 if (condition.kpi() == AlertKpi.P99) {
                     p99.setValue(condition.threshold());
                 } else if (condition.kpi() == AlertKpi.ERROR_RATE) {
-                    errorRate.setValue(condition.threshold() * 100);
+                    errorRate.setValue(Formats.percentOf(condition.threshold()));
                 }
             }
             proposal.setText("Proposed from the last 7 days (p99 " + Math.round(proposed.p99Ms()) + " ms, error rate "
@@ -180,12 +174,12 @@ final class ExperimentDialog extends Dialog {
         percentage.setValue(first.percentage());
         instanceShare.setValue(first.instancePercentage());
         duration.setValue((int) e.duration().toSeconds());
-        p99.setValue(bound(e, AlertKpi.P99, 1));
-        errorRate.setValue(bound(e, AlertKpi.ERROR_RATE, 100));
+        p99.setValue(bound(e, AlertKpi.P99).orElse(null));
+        errorRate.setValue(bound(e, AlertKpi.ERROR_RATE).map(Formats::percentOf).orElse(null));
         grace.setValue((int) e.grace().toSeconds());
         abortAlerts.setValue(String.join(", ", e.abortOnAlerts()));
         abortOnBurnRate.setValue(e.abortOnBurnRate());
-        minBudget.setValue(e.minErrorBudget() * 100);
+        minBudget.setValue(Formats.percentOf(e.minErrorBudget()));
         recovery.setValue((int) e.recovery().toSeconds());
         if (e.schedule() != null) {
             scheduleCron.setValue(e.schedule().cron());
@@ -199,9 +193,9 @@ final class ExperimentDialog extends Dialog {
         }
     }
 
-    private static Double bound(Experiment e, AlertKpi kpi, double scale) {
+    private static Optional<Double> bound(Experiment e, AlertKpi kpi) {
         return e.steadyState().stream().filter(c -> c.kpi() == kpi && c.comparison() == Comparison.BELOW).findFirst()
-                .map(c -> c.threshold() * scale).orElse(null);
+                .map(SteadyStateCondition::threshold);
     }
 
     private static boolean shownByTheForm(SteadyStateCondition c) {
@@ -237,7 +231,7 @@ final class ExperimentDialog extends Dialog {
                 conditions.add(new SteadyStateCondition(AlertKpi.P99, Comparison.BELOW, p99.getValue()));
             }
             if (errorRate.getValue() != null) {
-                conditions.add(new SteadyStateCondition(AlertKpi.ERROR_RATE, Comparison.BELOW, errorRate.getValue() / 100));
+                conditions.add(new SteadyStateCondition(AlertKpi.ERROR_RATE, Comparison.BELOW, Formats.fractionOf(errorRate.getValue())));
             }
             if (editing != null) {
                 editing.steadyState().stream().filter(c -> !shownByTheForm(c)).forEach(conditions::add);
@@ -245,7 +239,7 @@ final class ExperimentDialog extends Dialog {
             List<String> alerts = Arrays.stream(abortAlerts.getValue().split(",")).map(String::strip).filter(a -> !a.isEmpty())
                     .collect(Collectors.toList());
             experiment = new Experiment(null, name.getValue().strip(), service.getValue(), faults, Duration.ofSeconds(duration.getValue()),
-                    conditions, Duration.ofSeconds(grace.getValue()), alerts, abortOnBurnRate.getValue(), minBudget.getValue() / 100,
+                    conditions, Duration.ofSeconds(grace.getValue()), alerts, abortOnBurnRate.getValue(), Formats.fractionOf(minBudget.getValue()),
                     Duration.ofSeconds(recovery.getValue()), schedule()).validated();
             if (editing == null) {
                 experiments.create(experiment);

@@ -24,14 +24,9 @@ import io.headroom.chaos.FaultType;
  */
 final class FaultDialog extends Dialog {
 
-    private record Meaning(String label, String helper, double defaultValue) {
-    }
-
-    private static final Map<FaultType, Meaning> MAGNITUDE = Map.of(
-            FaultType.LATENCY, new Meaning("Added latency (ms)", "1 to 60000", 200),
-            FaultType.ERROR, new Meaning("HTTP status", "500 to 599", 500),
-            FaultType.KILL, new Meaning("Instances to kill", "replaced when the fault ends", 1),
-            FaultType.CPU, new Meaning("Percent of one core", "per instance, 1 to 100", 50));
+    /** What the form starts with: a fault felt without taking the service down. */
+    private static final Map<FaultType, Double> STARTING_MAGNITUDE = Map.of(
+            FaultType.LATENCY, 200.0, FaultType.ERROR, 500.0, FaultType.KILL, 1.0, FaultType.CPU, 50.0);
 
     private final Select<FaultType> type = new Select<>();
     private final NumberField magnitude = new NumberField();
@@ -87,12 +82,11 @@ final class FaultDialog extends Dialog {
     }
 
     private void fitFieldsTo(FaultType chosen) {
-        Meaning meaning = MAGNITUDE.get(chosen);
-        magnitude.setLabel(meaning.label());
-        magnitude.setHelperText(meaning.helper());
-        magnitude.setValue(meaning.defaultValue());
+        magnitude.setLabel(chosen.magnitudeLabel());
+        magnitude.setHelperText(chosen.magnitudeRange());
+        magnitude.setValue(STARTING_MAGNITUDE.get(chosen));
         jitter.setVisible(chosen == FaultType.LATENCY);
-        percentage.setVisible(chosen == FaultType.LATENCY || chosen == FaultType.ERROR);
+        percentage.setVisible(chosen.hitsRequests());
         instanceShare.setVisible(chosen != FaultType.KILL);
     }
 

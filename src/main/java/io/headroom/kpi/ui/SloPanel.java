@@ -90,8 +90,8 @@ final class SloPanel extends VerticalLayout {
         window.setMax(90);
         window.setValue(current.map(Slo::windowDays).orElse(Slo.DEFAULT_WINDOW_DAYS));
         current.ifPresent(slo -> {
-            availability.setValue(slo.availabilityTarget() == null ? null : slo.availabilityTarget() * 100);
-            latency.setValue(slo.latencyTarget() == null ? null : slo.latencyTarget() * 100);
+            availability.setValue(slo.availabilityTarget() == null ? null : Formats.percentOf(slo.availabilityTarget()));
+            latency.setValue(slo.latencyTarget() == null ? null : Formats.percentOf(slo.latencyTarget()));
             threshold.setValue(slo.latencyThresholdMs());
         });
         var dialog = new Dialog();
@@ -154,7 +154,7 @@ final class SloPanel extends VerticalLayout {
     }
 
     private static Double fraction(Double percent) {
-        return percent == null ? null : percent / 100;
+        return percent == null ? null : Formats.fractionOf(percent);
     }
 
     /** The service names the API's fields; the form has labels. */
