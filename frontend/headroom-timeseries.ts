@@ -186,8 +186,8 @@ export class HeadroomTimeseries extends LitElement {
     this.layout = layout;
     const container = this.renderRoot.querySelector('.plot') as HTMLElement;
     this.plot = new uPlot(this.options(config), data, container);
-    this.plot.over.addEventListener('click', () => this.pointClicked());
-    this.plot.over.addEventListener('mousemove', () => this.pointerMoved());
+    this.plot.over.addEventListener('click', (event) => this.pointClicked(event));
+    this.plot.over.addEventListener('mousemove', (event) => this.pointerMoved(event));
     this.pointerMoved();
   }
 
@@ -201,11 +201,16 @@ export class HeadroomTimeseries extends LitElement {
   /** Set when a drag ends, so the click that follows the mouse-up is not taken for a click on a point. */
   private selected = false;
 
-  /** The linked mark whose line is under the pointer, if any. */
-  private markUnderPointer(): TimeSeriesMarker | undefined {
+  /**
+   * The linked mark whose line is under the pointer, if any. The pointer's place comes from the
+   * event: uPlot's cursor is unset in a plot rebuilt under a still pointer (a refresh that changes
+   * the series), and a click there would miss the mark it is on.
+   */
+  private markUnderPointer(event?: MouseEvent): TimeSeriesMarker | undefined {
     const plot = this.plot;
-    const left = plot?.cursor.left;
-    if (plot == null || left == null || left < 0) return undefined;
+    if (plot == null) return undefined;
+    const left = event ? event.clientX - plot.over.getBoundingClientRect().left : plot.cursor.left;
+    if (left == null || left < 0) return undefined;
     let nearest: TimeSeriesMarker | undefined;
     let distance = MARK_REACH_PX;
     for (const marker of this.markers ?? []) {
@@ -220,10 +225,10 @@ export class HeadroomTimeseries extends LitElement {
   }
 
   /** Over a linked mark the pointer says it can be opened; elsewhere the plot's own hints apply. */
-  private pointerMoved() {
+  private pointerMoved(event?: MouseEvent) {
     const plot = this.plot;
     if (plot == null) return;
-    const mark = this.markUnderPointer();
+    const mark = this.markUnderPointer(event);
     plot.over.style.cursor = mark ? 'pointer' : '';
     plot.over.title = mark
       ? `${mark.text}: click to open`
@@ -232,12 +237,12 @@ export class HeadroomTimeseries extends LitElement {
         : 'Drag across the chart to zoom in';
   }
 
-  private pointClicked() {
+  private pointClicked(event: MouseEvent) {
     if (this.selected) {
       this.selected = false;
       return;
     }
-    const mark = this.markUnderPointer();
+    const mark = this.markUnderPointer(event);
     if (mark) {
       this.dispatchEvent(new CustomEvent('marker-click', { detail: { link: mark.link }, bubbles: true, composed: true }));
       return;

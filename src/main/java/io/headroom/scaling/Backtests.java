@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
+import io.headroom.api.ApiParameters;
 import io.headroom.kpi.SaturationSeries;
 import io.headroom.kpi.ServiceKpis;
 import io.headroom.kpi.ServicePrices;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Service;
 public class Backtests {
 
     public static final Duration MAX_WINDOW = Duration.ofDays(7);
+    /** An instance's start-up time beyond this is not scaling any policy here can help with. */
+    public static final Duration MAX_WARMUP = Duration.ofMinutes(30);
     /** Backtests at once: each reads up to two weeks of minutes, and any viewer may ask for one. */
     static final int CONCURRENT = 2;
     static final Duration CURVE_HISTORY = Duration.ofDays(7);
@@ -51,9 +54,15 @@ public class Backtests {
         }
     }
 
-    /** The replay, minute by minute (columns on {@code timestamps}), its changes, the curve it read and what to keep in mind. */
-    public record Report(String service, Instant from, Instant to, long intervalSeconds, Double pricePerInstanceHour, Summary summary,
-            long[] timestamps, Double[] throughput, Double[] instances, Double[] recordedInstances, Double[] likelyP99Ms,
+    /**
+     * The replay, minute by minute (columns on {@code timestamps}), its changes, the curve it read and what to keep in mind.
+     *
+     * @param warmupSeconds how long the instances it added took to serve
+     * @param servingInstances of {@code instances}, those serving (past their warm-up)
+     */
+    public record Report(String service, Instant from, Instant to, long intervalSeconds, long warmupSeconds, Double pricePerInstanceHour,
+            Summary summary, long[] timestamps, Double[] throughput, Double[] instances, Double[] servingInstances,
+            Double[] recordedInstances, Double[] likelyP99Ms,
             Double[] recordedP99Ms, List<Backtest.Change> changes, List<CapacityCurve.Point> curve, List<String> notes) {
     }
 
@@ -84,21 +93,26 @@ public class Backtests {
      * The window starts at the service's first recorded minute when that is later.
      *
      * @throws NoSuchElementException when the service has sent no telemetry, or none in the window
-     * @throws IllegalArgumentException when the window is empty or longer than {@link #MAX_WINDOW}
+     * @param warmup how long an instance the policy adds takes to serve (zero: at once)
+     * @throws IllegalArgumentException when the window is empty or longer than {@link #MAX_WINDOW}, or the warm-up beyond
+     *         {@link #MAX_WARMUP}
      * @throws Busy when {@link #CONCURRENT} backtests are running
      */
-    public Report run(ScalingPolicy policy, Instant from, Instant to) {
+    public Report run(ScalingPolicy policy, Instant from, Instant to, Duration warmup) {
+        if (warmup.isNegative() || warmup.compareTo(MAX_WARMUP) > 0) {
+            throw new IllegalArgumentException("warmup must be between 0 and " + MAX_WARMUP.toMinutes() + " minutes");
+        }
         if (!running.tryAcquire()) {
             throw new Busy();
         }
         try {
-            return replay(policy, from, to);
+            return replay(policy, from, to, warmup);
         } finally {
             running.release();
         }
     }
 
-    private Report replay(ScalingPolicy policy, Instant from, Instant to) {
+    private Report replay(ScalingPolicy policy, Instant from, Instant to, Duration warmup) {
         Instant end = to.truncatedTo(ChronoUnit.MINUTES);
         long requestedStart = from.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
         if (requestedStart >= end.getEpochSecond() || end.getEpochSecond() - requestedStart > MAX_WINDOW.toSeconds()) {
@@ -125,12 +139,12 @@ public class Backtests {
         CapacityCurve curve = curve(service, history);
         int startInstances = Arrays.stream(recorded.recordedInstances()).filter(Objects::nonNull).findFirst()
                 .map(count -> (int) Math.round(count)).orElse(policy.minInstances());
-        Backtest.Result result = Backtest.run(policy, recorded, curve, startInstances, interval,
+        Backtest.Result result = Backtest.run(policy, recorded, curve, startInstances, interval, warmup,
                 policy.predictive() == null ? null : forecasts.replay(service, policy.predictive(), start, end));
         Double price = prices.price(service).map(p -> p.pricePerInstanceHour()).orElse(null);
-        return new Report(service, start, end, interval.toSeconds(), price, summary(result, curve, price), result.timestamps(),
-                result.throughput(), result.instances(), result.recordedInstances(), result.likelyP99Ms(), result.recordedP99Ms(),
-                result.changes(), curve.points(), notes(policy, result, curve, price));
+        return new Report(service, start, end, interval.toSeconds(), warmup.toSeconds(), price, summary(result, curve, price),
+                result.timestamps(), result.throughput(), result.instances(), result.servingInstances(), result.recordedInstances(),
+                result.likelyP99Ms(), result.recordedP99Ms(), result.changes(), curve.points(), notes(policy, result, curve, price, warmup));
     }
 
     /** The curve from the history's minutes with requests and a known instance count. */
@@ -165,10 +179,14 @@ public class Backtests {
                 quantile(result.recordedP99Ms(), 1), result.minutesBeyondMeasured(), curve.maxMeasuredLoad(), result.minutesWithoutData());
     }
 
-    private static List<String> notes(ScalingPolicy policy, Backtest.Result result, CapacityCurve curve, Double price) {
+    private static List<String> notes(ScalingPolicy policy, Backtest.Result result, CapacityCurve curve, Double price,
+            Duration warmup) {
         var notes = new ArrayList<String>();
-        notes.add("instances count as serving from the moment the policy asks for them: the replay is kinder than life by an "
-                + "instance's start-up time");
+        notes.add(warmup.isZero()
+                ? "instances count as serving from the moment the policy asks for them: the replay is kinder than life by an "
+                        + "instance's start-up time (give a warm-up to count it)"
+                : "instances the policy adds serve " + ApiParameters.durationText(warmup) + " after it asks for them and are paid for "
+                        + "from the moment it asks; the policy reads them as idle meanwhile, as the HPA reads unready pods");
         if (curve.isEmpty()) {
             notes.add("too few measured minutes for a throughput-per-instance curve: p99" + (policy.metric() == PolicyMetric.REQUESTS_PER_INSTANCE
                     ? "" : " and the policy's metric") + " cannot be estimated");

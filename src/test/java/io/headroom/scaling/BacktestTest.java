@@ -61,7 +61,7 @@ class BacktestTest {
     void aRiseIsFollowedAtTheCurvesPaceAndTheLikelyP99Follows() {
         // 2 instances at 6 req/s (3 each); then 20 req/s: utilisation target 0.5 is 5 req/s per instance → 4 instances.
         Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, null), traffic(6, 6, 20, 20, 20), CURVE, 2,
-                INTERVAL, null);
+                INTERVAL, Duration.ZERO, null);
 
         assertThat(result.instances()[0]).isEqualTo(2.0);
         assertThat(result.instances()[4]).isEqualTo(4.0);
@@ -74,11 +74,37 @@ class BacktestTest {
     }
 
     @Test
+    void instancesStillWarmingUpArePaidForTakeNoLoadAndDoNotMakeThePolicyAskAgain() {
+        Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, null), traffic(6, 6, 20, 20, 20, 20), CURVE, 2,
+                INTERVAL, Duration.ofMinutes(2), null);
+
+        assertThat(result.changes()).as("the two starting count as idle: utilisation 1 over 4 is on target")
+                .extracting(Backtest.Change::to).containsExactly(4);
+        assertThat(result.instances()[2]).isEqualTo(4.0);
+        assertThat(result.servingInstances()[2]).isEqualTo(2.0);
+        assertThat(result.likelyP99Ms()[2]).as("10 req/s on each of the 2 serving").isEqualTo(120.0);
+        assertThat(result.likelyP99Ms()[3]).isEqualTo(120.0);
+        assertThat(result.servingInstances()[4]).as("serving two minutes after the policy asked").isEqualTo(4.0);
+        assertThat(result.likelyP99Ms()[4]).isEqualTo(20.0);
+    }
+
+    @Test
+    void aScaleDownRemovesTheInstancesStillStartingFirst() {
+        // Up to 4 at minute 2 with a 10-minute warm-up; the load falls at once, and after the 300 s window the policy goes to 1.
+        Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, null),
+                traffic(6, 6, 20, 2, 2, 2, 2, 2, 2, 2, 2, 2), CURVE, 2, INTERVAL, Duration.ofMinutes(10), null);
+
+        assertThat(result.changes()).extracting(Backtest.Change::to).containsExactly(4, 1);
+        assertThat(result.instances()[11]).isEqualTo(1.0);
+        assertThat(result.servingInstances()[11]).as("the one left is one that was serving").isEqualTo(1.0);
+    }
+
+    @Test
     void aForecastFloorRunsTheInstancesBeforeTheRise() {
         var predictive = new Predictive(Duration.ofDays(1), 4, Duration.ofMinutes(5));
         // The forecast knows the rise to 20 req/s (5 instances at 4 each) two minutes ahead.
         Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, predictive), traffic(6, 6, 20, 20), CURVE, 2,
-                INTERVAL, at -> new PolicyInput.ForecastFloor(5, "peak 20 req/s expected"));
+                INTERVAL, Duration.ZERO, at -> new PolicyInput.ForecastFloor(5, "peak 20 req/s expected"));
 
         assertThat(result.instances()[0]).isEqualTo(5.0);
         assertThat(result.changes().get(0).why()).contains("raised to 5 by the forecast");
@@ -87,17 +113,27 @@ class BacktestTest {
     @Test
     void loadBeyondWhatWasMeasuredIsCounted() {
         Backtest.Result result = Backtest.run(policy(PolicyMetric.REQUESTS_PER_INSTANCE, 100, null), traffic(30, 30), CURVE, 2, INTERVAL,
-                null);
+                Duration.ZERO, null);
         assertThat(result.instances()[1]).as("the scale-down window keeps the 2 it started with").isEqualTo(2.0);
         assertThat(result.minutesBeyondMeasured()).isEqualTo(2);
         assertThat(result.likelyP99Ms()[0]).as("the heaviest measured, a floor on the truth").isEqualTo(120.0);
     }
 
     @Test
+    void withoutACurveAUtilisationPolicyReadsNothingAndKeepsItsCount() {
+        CapacityCurve none = CapacityCurve.of(List.of());
+        Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, null), traffic(6, 20, 20), none, 2, INTERVAL,
+                Duration.ofMinutes(1), null);
+        assertThat(result.changes()).isEmpty();
+        assertThat(result.instances()).containsOnly(2.0);
+        assertThat(result.likelyP99Ms()).containsOnlyNulls();
+    }
+
+    @Test
     void minutesWithoutTrafficRecordedAreNotGuessed() {
         Backtest.Recorded recorded = traffic(6, 6);
         recorded.throughput()[0] = null;
-        Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, null), recorded, CURVE, 2, INTERVAL, null);
+        Backtest.Result result = Backtest.run(policy(PolicyMetric.UTILISATION, 0.5, null), recorded, CURVE, 2, INTERVAL, Duration.ZERO, null);
         assertThat(result.minutesWithoutData()).isEqualTo(1);
         assertThat(result.likelyP99Ms()[0]).isNull();
     }
@@ -106,6 +142,6 @@ class BacktestTest {
     void withEveryBacktestSlotTakenTheNextIsRefusedNotQueued() {
         var full = new Backtests(null, null, null, null, INTERVAL, 0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> full.run(policy(PolicyMetric.UTILISATION, 0.5, null), START,
-                START.plusSeconds(3_600))).isInstanceOf(Backtests.Busy.class).hasMessageContaining("try again in a few seconds");
+                START.plusSeconds(3_600), Duration.ZERO)).isInstanceOf(Backtests.Busy.class).hasMessageContaining("try again in a few seconds");
     }
 }

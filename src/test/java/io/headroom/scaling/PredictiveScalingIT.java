@@ -139,6 +139,22 @@ class PredictiveScalingIT {
         assertThat(report.get("changes").get(0).get("why").asText()).contains("requests_per_instance");
         assertThat(summary.get("likelyP99MaxMs").asDouble()).isBetween(10.0, 60.0);
         assertThat(report.get("notes").get(0).asText()).startsWith("instances count as serving");
+        assertThat(report.get("warmupSeconds").asLong()).isZero();
+        assertThat(report.get("servingInstances")).isEqualTo(report.get("instances"));
+
+        // Requests per instance counts the instances still starting (as idle), so the policy decides as before; they serve later.
+        JsonNode warming = api.post("/api/v1/scaling/backtest?window=30m&warmup=2m", reactive).body();
+        assertThat(warming.get("warmupSeconds").asLong()).isEqualTo(120);
+        assertThat(warming.get("instances")).isEqualTo(report.get("instances"));
+        boolean someStarting = false;
+        for (int i = 0; i < warming.get("instances").size(); i++) {
+            double serving = warming.get("servingInstances").get(i).asDouble();
+            assertThat(serving).isLessThanOrEqualTo(warming.get("instances").get(i).asDouble());
+            someStarting |= serving < warming.get("instances").get(i).asDouble();
+        }
+        assertThat(someStarting).as("the season's rises wait for their instances").isTrue();
+        assertThat(warming.get("summary").get("likelyP99MaxMs").asDouble()).isGreaterThanOrEqualTo(summary.get("likelyP99MaxMs").asDouble());
+        assertThat(warming.get("notes").get(0).asText()).startsWith("instances the policy adds serve 2m after it asks for them");
 
         JsonNode predictive = api.post("/api/v1/scaling/backtest?window=30m", reactive.replace("}",
                 ", \"predictive\": {\"season\": \"10m\", \"lead\": \"3m\"}}")).body();
@@ -156,6 +172,11 @@ class PredictiveScalingIT {
         assertThat(api.post("/api/v1/scaling/backtest?window=8d", """
                 {"service": "%s", "metric": "utilisation", "target": 0.6, "minInstances": 1, "maxInstances": 10}""".formatted(service))
                 .status()).isEqualTo(400);
+        String policy = """
+                {"service": "%s", "metric": "utilisation", "target": 0.6, "minInstances": 1, "maxInstances": 10}""".formatted(service);
+        assertThat(api.post("/api/v1/scaling/backtest?warmup=2h", policy).body().get("message").asText())
+                .isEqualTo("warmup must be at most 30m");
+        assertThat(api.post("/api/v1/scaling/backtest?warmup=soon", policy).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/scaling/backtest", """
                 {"service": "no-such-service", "metric": "utilisation", "target": 0.6, "minInstances": 1, "maxInstances": 10}""")
                 .status()).isEqualTo(404);

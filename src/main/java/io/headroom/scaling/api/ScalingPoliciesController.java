@@ -91,19 +91,31 @@ class ScalingPoliciesController {
     /** Replays a policy (not saved; the body is a policy as for create) over the last day, or window, or from/to. */
     @PostMapping("/api/v1/scaling/backtest")
     Backtests.Report backtest(@RequestBody PolicyJson body, @RequestParam(required = false) String window,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String warmup) {
         ScalingPolicy policy = required(body).toPolicy();
         ApiParameters.Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofDays(1), Backtests.MAX_WINDOW, clock.instant());
-        return backtests.run(policy, range.from(), range.to());
+        return backtests.run(policy, range.from(), range.to(), warmup(warmup));
     }
 
     /** Replays a saved policy, as {@link #backtest} does. */
     @PostMapping("/api/v1/scaling/policies/{id}/backtest")
     ResponseEntity<?> backtestSaved(@PathVariable long id, @RequestParam(required = false) String window,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String warmup) {
         ApiParameters.Range range = ApiParameters.windowOrRange(window, from, to, Duration.ofDays(1), Backtests.MAX_WINDOW, clock.instant());
-        return policies.find(id).<ResponseEntity<?>>map(p -> ResponseEntity.ok(backtests.run(p, range.from(), range.to())))
+        Duration instanceWarmup = warmup(warmup);
+        return policies.find(id).<ResponseEntity<?>>map(p -> ResponseEntity.ok(backtests.run(p, range.from(), range.to(), instanceWarmup)))
                 .orElseGet(() -> none(id));
+    }
+
+    /** An instance's start-up time for a backtest; none when not given. */
+    private static Duration warmup(String text) {
+        Duration warmup = text == null ? Duration.ZERO : ApiParameters.durationOrZero("warmup", text);
+        if (warmup.compareTo(Backtests.MAX_WARMUP) > 0) {
+            throw new ApiParameters.BadParameter("warmup", "warmup must be at most " + ApiParameters.durationText(Backtests.MAX_WARMUP));
+        }
+        return warmup;
     }
 
     @ExceptionHandler(Backtests.Busy.class)

@@ -1,5 +1,6 @@
 package io.headroom.scaling.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,9 +54,13 @@ final class BacktestPanel extends Div {
                         .withNote(s.recordedP99MaxMs() == null ? null : Formats.millis(s.recordedP99MaxMs()) + " measured"));
         Long from = report.from().getEpochSecond();
         Long to = report.to().getEpochSecond();
-        instances.setData(report.timestamps(), from, to, List.of(
-                new TimeSeriesChart.Line("with this policy", "#8e4ec6", report.instances()),
-                new TimeSeriesChart.Line("ran", "#888888", report.recordedInstances())));
+        var instanceLines = new ArrayList<TimeSeriesChart.Line>();
+        instanceLines.add(new TimeSeriesChart.Line("with this policy", "#8e4ec6", report.instances()));
+        if (report.warmupSeconds() > 0) {
+            instanceLines.add(new TimeSeriesChart.Line("of which serving", "#30a46c", report.servingInstances()));
+        }
+        instanceLines.add(new TimeSeriesChart.Line("ran", "#888888", report.recordedInstances()));
+        instances.setData(report.timestamps(), from, to, instanceLines);
         p99.setData(report.timestamps(), from, to, List.of(
                 new TimeSeriesChart.Line("likely with this policy", "#e5484d", report.likelyP99Ms()),
                 new TimeSeriesChart.Line("measured", "#888888", report.recordedP99Ms())));

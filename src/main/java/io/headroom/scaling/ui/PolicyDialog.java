@@ -40,6 +40,7 @@ final class PolicyDialog extends Dialog {
     private final Clock clock;
     private final ScalingPolicy editing;
     private final Select<Duration> backtestWindow = new Select<>();
+    private final Select<Duration> backtestWarmup = new Select<>();
     private final BacktestPanel backtest = new BacktestPanel();
     private final Select<String> service = new Select<>();
     private final Select<PolicyMetric> metric = new Select<>();
@@ -123,10 +124,18 @@ final class PolicyDialog extends Dialog {
         backtestWindow.setItemLabelGenerator(window -> "over the last " + ApiParameters.durationText(window));
         backtestWindow.setValue(Duration.ofDays(1));
         backtestWindow.setAriaLabel("Backtest window");
+        backtestWarmup.setItems(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+                Duration.ofMinutes(5), Duration.ofMinutes(10));
+        backtestWarmup.setItemLabelGenerator(warmup -> warmup.isZero() ? "no warm-up" : ApiParameters.durationText(warmup) + " warm-up");
+        backtestWarmup.setWidth("10em");
+        backtestWarmup.setValue(Duration.ZERO);
+        backtestWarmup.setAriaLabel("Instance warm-up");
+        backtestWarmup.setTooltipText("How long an instance the policy adds takes to start: it is paid for meanwhile and "
+                + "takes no load");
         var replay = new Button("Backtest", click -> backtest());
         replay.setTooltipText("Replay these settings over recorded traffic: the instances they would have run, the p99 "
                 + "they would likely have given, and the cost");
-        var left = new HorizontalLayout(replay, backtestWindow);
+        var left = new HorizontalLayout(replay, backtestWindow, backtestWarmup);
         left.getStyle().set("margin-right", "auto");
         getFooter().add(left, new Button("Cancel", click -> close()), save);
     }
@@ -191,7 +200,7 @@ final class PolicyDialog extends Dialog {
         }
         var now = clock.instant();
         try {
-            backtest.show(backtests.run(policy, now.minus(backtestWindow.getValue()), now));
+            backtest.show(backtests.run(policy, now.minus(backtestWindow.getValue()), now, backtestWarmup.getValue()));
         } catch (NoSuchElementException e) {
             Notification.show("Nothing to replay: " + e.getMessage(), 5_000, Notification.Position.BOTTOM_START);
         } catch (Backtests.Busy e) {
