@@ -203,14 +203,14 @@ export class HeadroomTimeseries extends LitElement {
 
   /**
    * The linked mark whose line is under the pointer, if any. The pointer's place comes from the
-   * event: uPlot's cursor is unset in a plot rebuilt under a still pointer (a refresh that changes
-   * the series), and a click there would miss the mark it is on.
+   * event, not uPlot's cursor: that is unset in a plot rebuilt under a still pointer (a refresh
+   * that changes the series), and a click there would miss the mark it is on.
    */
-  private markUnderPointer(event?: MouseEvent): TimeSeriesMarker | undefined {
+  private markUnderPointer(event: MouseEvent): TimeSeriesMarker | undefined {
     const plot = this.plot;
     if (plot == null) return undefined;
-    const left = event ? event.clientX - plot.over.getBoundingClientRect().left : plot.cursor.left;
-    if (left == null || left < 0) return undefined;
+    const left = event.clientX - plot.over.getBoundingClientRect().left;
+    if (left < 0) return undefined;
     let nearest: TimeSeriesMarker | undefined;
     let distance = MARK_REACH_PX;
     for (const marker of this.markers ?? []) {
@@ -228,7 +228,7 @@ export class HeadroomTimeseries extends LitElement {
   private pointerMoved(event?: MouseEvent) {
     const plot = this.plot;
     if (plot == null) return;
-    const mark = this.markUnderPointer(event);
+    const mark = event ? this.markUnderPointer(event) : undefined;
     plot.over.style.cursor = mark ? 'pointer' : '';
     plot.over.title = mark
       ? `${mark.text}: click to open`

@@ -56,21 +56,20 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer buffer : buffers) {
             long room = limit - bytes.size();
-            if (buffer.remaining() > room) {
+            boolean beyond = buffer.remaining() > room;
+            if (beyond && tooLarge != null) {
                 subscription.cancel();
-                if (tooLarge != null) {
-                    result.completeExceptionally(tooLarge.get());
-                    return;
-                }
-                byte[] chunk = new byte[(int) room];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
+                result.completeExceptionally(tooLarge.get());
+                return;
+            }
+            byte[] chunk = new byte[(int) Math.min(buffer.remaining(), room)];
+            buffer.get(chunk);
+            bytes.writeBytes(chunk);
+            if (beyond) {
+                subscription.cancel();
                 result.complete(bytes.toByteArray());
                 return;
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            bytes.writeBytes(chunk);
         }
     }
 

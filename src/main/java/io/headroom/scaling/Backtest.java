@@ -61,7 +61,7 @@ public final class Backtest {
         }
         Double[] instances = new Double[minutes];
         Double[] serving = new Double[minutes];
-        var starting = new Starting();
+        var starting = new Starting(warmup);
         Double[] likely = new Double[minutes];
         var changes = new ArrayList<Change>();
         var recommendations = new ArrayList<PolicyInput.Recommendation>();
@@ -96,9 +96,8 @@ public final class Backtest {
                     changes.add(new Change(now, current, decision.desired(), decision.explanation()));
                     events.add(new PolicyInput.ScaleEvent(now, current, decision.desired()));
                     lastScaled = now;
-                    starting.change(decision.desired() - current, now.plus(warmup));
+                    starting.change(decision.desired() - current, now);
                     current = decision.desired();
-                    starting.startedBy(now);
                 }
                 sum += current;
                 servingSum += current - starting.count();
@@ -150,17 +149,24 @@ public final class Backtest {
         private record Batch(Instant servesAt, int count) {
         }
 
+        private final Duration warmup;
         private final ArrayDeque<Batch> batches = new ArrayDeque<>();
+
+        Starting(Duration warmup) {
+            this.warmup = warmup;
+        }
 
         /** Batches whose warm-up is over serve from now on. */
         void startedBy(Instant now) {
             batches.removeIf(batch -> !batch.servesAt().isAfter(now));
         }
 
-        /** A scale-up adds a batch; a scale-down removes starting instances first, newest first. */
-        void change(int delta, Instant servesAt) {
+        /** A scale-up adds a batch (none without a warm-up); a scale-down removes starting instances first, newest first. */
+        void change(int delta, Instant now) {
             if (delta > 0) {
-                batches.addLast(new Batch(servesAt, delta));
+                if (!warmup.isZero()) {
+                    batches.addLast(new Batch(now.plus(warmup), delta));
+                }
                 return;
             }
             int toRemove = -delta;

@@ -100,7 +100,8 @@ public class Backtests {
      */
     public Report run(ScalingPolicy policy, Instant from, Instant to, Duration warmup) {
         if (warmup.isNegative() || warmup.compareTo(MAX_WARMUP) > 0) {
-            throw new IllegalArgumentException("warmup must be between 0 and " + MAX_WARMUP.toMinutes() + " minutes");
+            throw new IllegalArgumentException("warmup must be at most " + ApiParameters.durationText(MAX_WARMUP)
+                    + (warmup.isNegative() ? " and not negative" : ""));
         }
         if (!running.tryAcquire()) {
             throw new Busy();
